@@ -1,0 +1,83 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Module layering (imports only go downwards):
+//   CCCDTransport (APDU, PC/SC, transcripts), CCCDMRZ (machine-readable zone, check digits)
+//     → CCCDProtocols (secure messaging, BAC, PACE, CA, AA; crypto via CCCDCrypto → OpenSSL)
+//       → CCCDLDS (data-group parsing)
+//         → CCCDKit (facade)  → cccd / cccdd
+//   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
+//   transport types and OpenSSL wrappers, never the reader-side protocol code.
+let package = Package(
+    name: "CCCDKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "CCCDKit", targets: ["CCCDKit"]),
+        .executable(name: "cccd", targets: ["cccd"]),
+        .executable(name: "cccdd", targets: ["cccdd"]),
+        .executable(name: "cccd-bench", targets: ["cccd-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config.
+        .systemLibrary(
+            name: "CPCSCLite", pkgConfig: "libpcsclite",
+            providers: [.apt(["libpcsclite-dev"])]),
+        .systemLibrary(
+            name: "COpenSSL", pkgConfig: "openssl",
+            providers: [.apt(["libssl-dev"])]),
+
+        .target(name: "CCCDTransport", dependencies: ["CPCSCLite"]),
+        .target(name: "CCCDMRZ"),
+        .target(name: "CCCDCrypto", dependencies: ["COpenSSL"]),
+        .target(
+            name: "CCCDProtocols",
+            dependencies: [
+                "CCCDTransport", "CCCDCrypto", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        .target(
+            name: "CCCDLDS",
+            dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
+        .target(name: "CCCDVirtualCard", dependencies: ["CCCDTransport", "CCCDCrypto"]),
+        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDProtocols", "CCCDLDS"]),
+
+        .executableTarget(
+            name: "cccd",
+            dependencies: [
+                "CCCDKit", "CCCDVirtualCard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .executableTarget(
+            name: "cccdd",
+            dependencies: [
+                "CCCDKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]),
+        .executableTarget(
+            name: "cccd-bench",
+            dependencies: [
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/cccd-bench"),
+
+        // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
+        .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDVirtualCard"]),
+
+        .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
+        .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
+        .testTarget(name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport"]),
+        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS"]),
+        .testTarget(name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport"]),
+        .testTarget(
+            name: "CCCDIntegrationTests",
+            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport"]),
+        .testTarget(name: "RepositoryTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Passes every exchange through to another transport and records it (timestamps, C-APDU, R-APDU).
+///
+/// A transcript holds raw APDUs, which after access control are encrypted, but before it (and in
+/// plain-text test sessions) may hold personal data: write transcripts only where the user asked.
+public final class RecordingTransport: CardTransport, @unchecked Sendable {
+    private let inner: any CardTransport
+    private let lock = NSLock()
+    private var transcript: Transcript
+    private let start = ContinuousClock.now
+
+    public init(wrapping inner: any CardTransport, header: Transcript.Header = .init()) {
+        self.inner = inner
+        self.transcript = Transcript(header: header)
+    }
+
+    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+        do {
+            let response = try await inner.transmit(command)
+            record(command, response: response, error: nil)
+            return response
+        } catch {
+            record(command, response: nil, error: "\(error)")
+            throw error
+        }
+    }
+
+    private func record(_ command: [UInt8], response: [UInt8]?, error: String?) {
+        let elapsed = ContinuousClock.now - start
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        lock.withLock {
+            transcript.exchanges.append(
+                .init(index: transcript.exchanges.count, milliseconds: ms, command: command, response: response,
+                      error: error))
+        }
+    }
+
+    /// The transcript so far.
+    public var recorded: Transcript { lock.withLock { transcript } }
+
+    /// Writes the transcript as JSON Lines.
+    public func write(to url: URL) throws {
+        try recorded.jsonLines().write(to: url, atomically: true, encoding: .utf8)
+    }
+}
