@@ -1,0 +1,190 @@
+import CCCDTransport
+import Foundation
+
+/// An ISO/IEC 7816-4 smart card simulated in software: the chip side of every test and of
+/// `cccd sim`. It answers SELECT, READ BINARY (plain, by SFI, odd INS `B1`, extended Le) and
+/// GET RESPONSE over a file system, with the length limits of its `CardProfile`.
+///
+/// It runs in-process (`VirtualCardTransport`) or behind pcscd through the vpcd virtual reader
+/// (`VPCDConnection`). Later layers (secure messaging, BAC, PACE, CA, AA) install command handlers
+/// with `register(instruction:_:)`; the card's own checks never call the reader-side code.
+public final class VirtualCard: @unchecked Sendable {
+    public let profile: CardProfile
+    private let lock = NSLock()
+    private var fileSystem: CardFileSystem
+    private var currentDF: DirectoryRef = .master
+    private var currentEF: UInt16?
+    private var pendingResponse: [UInt8] = []
+    private var powered = false
+    private var handlers: [UInt8: Handler] = [:]
+    /// True once BAC or PACE succeeded in this power cycle; files marked `.afterAccessControl`
+    /// are readable only then.
+    private var accessGranted = false
+    private var commandCounter = 0
+
+    /// A command handler for one instruction byte: gets the decoded command and the card, returns the
+    /// response. Runs under the card's lock; it must not call `process` re-entrantly.
+    public typealias Handler = @Sendable (CommandAPDU, VirtualCard) -> ResponseAPDU
+
+    public init(profile: CardProfile = .extended, fileSystem: CardFileSystem) {
+        self.profile = profile
+        var fs = fileSystem
+        if profile.atrInfo && fs.masterFile.file(fid: CardFileSystem.atrInfoFID) == nil {
+            fs.masterFile.files.append(
+                ElementaryFile(fid: CardFileSystem.atrInfoFID, sfi: 0x01, contents: profile.atrInfoContents, access: .always))
+        }
+        self.fileSystem = fs
+    }
+
+    public var atr: [UInt8] { profile.atr }
+
+    /// Number of command APDUs processed since creation (for tests and benchmarks).
+    public var commandCount: Int { lock.withLock { commandCounter } }
+
+    public func powerOn() { lock.withLock { resetStateLocked(); powered = true } }
+    public func powerOff() { lock.withLock { resetStateLocked(); powered = false } }
+    public func reset() { lock.withLock { resetStateLocked(); powered = true } }
+
+    private func resetStateLocked() {
+        currentDF = .master
+        currentEF = nil
+        pendingResponse = []
+        accessGranted = false
+    }
+
+    /// Installs (or replaces) the handler for an instruction byte.
+    public func register(instruction: UInt8, _ handler: @escaping Handler) {
+        lock.withLock { handlers[instruction] = handler }
+    }
+
+    /// Marks access control as done (called by BAC/PACE handlers) or lost.
+    public func setAccessGranted(_ granted: Bool) { accessGranted = granted }
+
+    /// Processes one command APDU and returns the response APDU bytes.
+    public func process(_ bytes: [UInt8]) -> [UInt8] {
+        lock.withLock {
+            commandCounter += 1
+            if !powered { resetStateLocked(); powered = true }
+            return processLocked(bytes).bytes
+        }
+    }
+
+    private func processLocked(_ bytes: [UInt8]) -> ResponseAPDU {
+        let command: CommandAPDU
+        do {
+            command = try CommandAPDU(bytes: bytes)
+        } catch {
+            return status(.wrongLength)
+        }
+        if isExtendedEncoding(bytes) && !profile.extendedLength { return status(.wrongLength) }
+        if command.data.count > profile.maxCommandDataLength { return status(.wrongLength) }
+        if command.cla == 0xFF { return status(.classNotSupported) }
+        if command.ins != 0xC0 { pendingResponse = [] }
+
+        if let handler = handlers[command.ins] { return deliver(handler(command, self)) }
+        switch command.ins {
+        case 0xA4: return deliver(select(command))
+        case 0xB0: return deliver(readBinary(command))
+        case 0xB1: return profile.oddInsReadBinary ? deliver(readBinaryOdd(command)) : status(.instructionNotSupported)
+        case 0xC0: return getResponse(command)
+        default: return status(.instructionNotSupported)
+        }
+    }
+
+    /// Extended encoding: a body that starts with 00 and is longer than one byte.
+    private func isExtendedEncoding(_ bytes: [UInt8]) -> Bool {
+        bytes.count >= 7 && bytes[4] == 0x00
+    }
+
+    /// T=0 style delivery: long responses go out in 256-byte pieces with `61 xx`.
+    private func deliver(_ response: ResponseAPDU) -> ResponseAPDU {
+        guard profile.getResponseChaining, response.data.count > 256 else { return response }
+        pendingResponse = Array(response.data[256...]) + response.status.bytes
+        return ResponseAPDU(data: Array(response.data[..<256]), status: remainingStatus())
+    }
+
+    private func remainingStatus() -> StatusWord {
+        let remaining = pendingResponse.count - 2
+        return StatusWord(0x61, remaining >= 256 ? 0x00 : UInt8(remaining))
+    }
+
+    private func getResponse(_ command: CommandAPDU) -> ResponseAPDU {
+        guard pendingResponse.count >= 2 else { return status(.conditionsNotSatisfied) }
+        let available = pendingResponse.count - 2
+        let ne = command.ne ?? 256
+        let n = min(ne, available, 256)
+        let chunk = Array(pendingResponse[..<n])
+        pendingResponse.removeFirst(n)
+        if pendingResponse.count == 2 {
+            let final = StatusWord(pendingResponse[0], pendingResponse[1])
+            pendingResponse = []
+            return ResponseAPDU(data: chunk, status: final)
+        }
+        return ResponseAPDU(data: chunk, status: remainingStatus())
+    }
+
+    func status(_ sw: StatusWord) -> ResponseAPDU { ResponseAPDU(data: [], status: sw) }
+
+    // MARK: File system access for the command implementations
+
+    var currentDirectory: DedicatedFile {
+        switch currentDF {
+        case .master: return fileSystem.masterFile
+        case .application(let i): return fileSystem.applications[i]
+        }
+    }
+
+    func selectMaster() {
+        currentDF = .master
+        currentEF = nil
+    }
+
+    func selectApplication(aid: [UInt8]) -> Bool {
+        guard let i = fileSystem.applications.firstIndex(where: { $0.aid == aid }) else { return false }
+        currentDF = .application(i)
+        currentEF = nil
+        return true
+    }
+
+    func selectApplication(fid: UInt16) -> Bool {
+        guard let i = fileSystem.applications.firstIndex(where: { $0.fid == fid }) else { return false }
+        currentDF = .application(i)
+        currentEF = nil
+        return true
+    }
+
+    func selectEF(fid: UInt16) -> ElementaryFile? {
+        guard let ef = currentDirectory.file(fid: fid) else { return nil }
+        currentEF = fid
+        return ef
+    }
+
+    func selectEF(sfi: UInt8) -> ElementaryFile? {
+        guard let ef = currentDirectory.file(sfi: sfi) else { return nil }
+        currentEF = ef.fid
+        return ef
+    }
+
+    var currentFile: ElementaryFile? { currentEF.flatMap { currentDirectory.file(fid: $0) } }
+
+    func mayRead(_ file: ElementaryFile) -> Bool {
+        switch file.access {
+        case .always: return true
+        case .afterAccessControl: return accessGranted
+        case .never: return false
+        }
+    }
+
+    /// Replaces the contents of a file (data sets, fault injection).
+    public func setFile(_ file: ElementaryFile, inApplication aid: [UInt8]?) {
+        lock.withLock {
+            if let aid, let i = fileSystem.applications.firstIndex(where: { $0.aid == aid }) {
+                fileSystem.applications[i].files.removeAll { $0.fid == file.fid }
+                fileSystem.applications[i].files.append(file)
+            } else {
+                fileSystem.masterFile.files.removeAll { $0.fid == file.fid }
+                fileSystem.masterFile.files.append(file)
+            }
+        }
+    }
+}

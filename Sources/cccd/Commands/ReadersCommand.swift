@@ -1,0 +1,50 @@
+import ArgumentParser
+import CCCDTransport
+import Foundation
+
+struct ReadersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "readers", abstract: "List the smart-card readers and whether a card is present.")
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    struct Output: Encodable {
+        struct Reader: Encodable {
+            var index: Int
+            var name: String
+            var cardPresent: Bool
+            var atr: String?
+            var inUse: Bool
+        }
+        var readers: [Reader]
+    }
+
+    func run() async throws {
+        let states: [ReaderState]
+        do {
+            states = try PCSCContext().readerStates()
+        } catch {
+            printError("cccd: \(error)")
+            throw ExitCodes.couldNotRead
+        }
+        let output = Output(readers: states.enumerated().map { i, s in
+            .init(index: i, name: s.name, cardPresent: s.cardPresent, atr: s.atr.map { Hex.encode($0) }, inUse: s.inUse)
+        })
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+            return
+        }
+        if output.readers.isEmpty { print("No readers attached.") }
+        for r in output.readers {
+            let card = r.cardPresent ? "card present, ATR \(r.atr ?? "?")" : "no card"
+            print("\(r.index): \(r.name) — \(card)\(r.inUse ? " (in use)" : "")")
+        }
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+
+import CCCDVirtualCard
+import Foundation
+
+struct SimCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sim",
+        abstract: "Run the virtual card and attach it to pcscd through the vpcd virtual reader.",
+        discussion: """
+            vpcd (Debian package vsmartcard-vpcd) listens on port 35963 for its first reader \
+            ("Virtual PCD 00 00") and 35964 for its second. The card stays inserted until this \
+            command is stopped (SIGINT/SIGTERM) and reconnects if pcscd restarts.
+            """)
+
+    @Option(help: "A dump folder (EF.COM.bin, DG1.bin, …) to serve; default: a built-in test card.")
+    var dataset: String?
+
+    @Option(help: "vpcd port (35963 = first virtual reader, 35964 = second).")
+    var port: UInt16 = 35963
+
+    @Option(help: "vpcd host (loopback only by default).")
+    var host: String = "127.0.0.1"
+
+    @Option(help: "Card profile: extended (64 KB APDUs) or short (short APDUs only).")
+    var profile: String = "extended"
+
+    @Option(help: "Seconds to wait for vpcd before giving up.")
+    var wait: Int = 20
+
+    func run() async throws {
+        let cardProfile: CardProfile
+        switch profile {
+        case "extended": cardProfile = .extended
+        case "short": cardProfile = .shortOnly
+        default: throw ValidationError("unknown profile \"\(profile)\" (use extended or short)")
+        }
+        let fileSystem: CardFileSystem
+        if let dataset {
+            // Until the chip side of access control exists, a data set's files are served openly.
+            fileSystem = try DumpFolderLoader.load(URL(fileURLWithPath: dataset), access: .always)
+        } else {
+            fileSystem = TestPatternCard.fileSystem()
+        }
+        let card = VirtualCard(profile: cardProfile, fileSystem: fileSystem)
+        let connection = VPCDConnection(card: card, host: host, port: port)
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let stop = StopFlag()
+        for sig in [SIGINT, SIGTERM] {
+            let source = DispatchSource.makeSignalSource(signal: sig)
+            source.setEventHandler {
+                stop.set()
+                connection.eject()
+            }
+            source.resume()
+            stop.retain(source)
+        }
+        while !stop.isSet {
+            do {
+                try connection.insert(timeout: .seconds(wait))
+            } catch {
+                printError("cccd sim: \(error)")
+                throw ExitCodes.couldNotRead
+            }
+            printError("cccd sim: virtual card inserted at \(host):\(port)")
+            while connection.isConnected && !stop.isSet {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            if !stop.isSet { printError("cccd sim: vpcd closed the connection; reconnecting") }
+        }
+        printError("cccd sim: card removed, exiting")
+    }
+}
+
+/// Set from a signal handler, read by the main loop.
+final class StopFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var flag = false
+    private var sources: [any DispatchSourceSignal] = []
+
+    var isSet: Bool { lock.withLock { flag } }
+    func set() { lock.withLock { flag = true } }
+    func retain(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
+}
