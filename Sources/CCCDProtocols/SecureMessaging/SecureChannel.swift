@@ -1,0 +1,52 @@
+import CCCDTransport
+
+/// A card connection with secure messaging: every command is protected before it goes through
+/// the underlying `APDUChannel` (which still handles `61 xx` / `6C xx` at transport level) and
+/// every response is verified and decrypted. After any SM error the channel is dead.
+///
+/// It also conforms to `CardTransport`, so code written against raw APDU bytes (e.g. another
+/// `APDUChannel`) can run unchanged under SM.
+public actor SecureChannel: CardTransport {
+    public nonisolated let channel: APDUChannel
+    private var state: SecureMessagingState
+
+    public init(channel: APDUChannel, state: SecureMessagingState) {
+        self.channel = channel
+        self.state = state
+    }
+
+    /// The current state (keys, SSC, liveness), e.g. to hand it to Chip Authentication.
+    public var currentState: SecureMessagingState { state }
+
+    public var isActive: Bool { state.isActive }
+
+    /// Replaces the session (new keys after Chip Authentication / PACE-in-SM, SSC reset).
+    public func replaceState(_ newState: SecureMessagingState) {
+        state = newState
+    }
+
+    /// Sends one plain command under secure messaging and returns the plain response.
+    public func send(_ command: CommandAPDU) async throws -> ResponseAPDU {
+        let protected = try state.protect(command)
+        let response: ResponseAPDU
+        do {
+            response = try await channel.send(protected)
+        } catch {
+            // The SSC has advanced for a command whose response we never saw: the session is
+            // out of step and cannot continue.
+            state.terminate()
+            throw error
+        }
+        return try state.unprotect(response)
+    }
+
+    /// `CardTransport`: raw plain command bytes in, raw plain response bytes out.
+    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+        try await send(CommandAPDU(bytes: command)).bytes
+    }
+
+    /// Ends the session locally.
+    public func terminate() {
+        state.terminate()
+    }
+}

@@ -1,0 +1,88 @@
+import CCCDCrypto
+import CCCDTransport
+
+extension SecureMessagingState {
+    /// Unwraps a protected response (§9.8.4, Figure 6): increments the SSC, checks the structure
+    /// `[DO'87'|DO'85'] DO'99' DO'8E'`, verifies the MAC over SSC ‖ DOs before looking at any
+    /// content, then decrypts. Returns the plain response with the status word of DO'99'.
+    public mutating func unprotect(_ response: ResponseAPDU) throws(SecureMessagingError) -> ResponseAPDU {
+        guard isActive else { throw .sessionTerminated }
+        do {
+            return try unprotectUnchecked(response)
+        } catch let error as SecureMessagingError {
+            isActive = false
+            throw error
+        } catch let error as CryptoError {
+            isActive = false
+            throw .crypto(error)
+        } catch {
+            isActive = false
+            throw .malformedDataObject("\(error)")
+        }
+    }
+
+    private mutating func unprotectUnchecked(_ response: ResponseAPDU) throws -> ResponseAPDU {
+        let cipher = keys.cipher
+        ssc.increment()
+        guard !response.data.isEmpty else { throw SecureMessagingError.unprotectedResponse(response.status) }
+
+        let objects: [BERTLV]
+        do {
+            objects = try BERTLV.parseAll(response.data)
+        } catch {
+            throw SecureMessagingError.malformedDataObject("truncated or invalid length (\(error))")
+        }
+
+        // Structure: optional 85/87, then 99, then 8E last; nothing else, nothing twice.
+        var cryptogram: BERTLV?
+        var status: BERTLV?
+        var mac: BERTLV?
+        for object in objects {
+            if mac != nil { throw SecureMessagingError.unexpectedDataObject(object.tag) }
+            switch object.tag {
+            case 0x85, 0x87:
+                guard cryptogram == nil else { throw SecureMessagingError.duplicateDataObject(UInt8(object.tag)) }
+                guard status == nil else { throw SecureMessagingError.unexpectedDataObject(object.tag) }
+                cryptogram = object
+            case 0x99:
+                guard status == nil else { throw SecureMessagingError.duplicateDataObject(0x99) }
+                status = object
+            case 0x8E:
+                mac = object
+            default:
+                throw SecureMessagingError.unexpectedDataObject(object.tag)
+            }
+        }
+        guard let mac else { throw SecureMessagingError.missingDataObject(0x8E) }
+        guard let status else { throw SecureMessagingError.missingDataObject(0x99) }
+        guard mac.value.count == 8 else { throw SecureMessagingError.malformedDataObject("DO'8E' must hold 8 bytes") }
+
+        // MAC first: nothing of the response is interpreted before it verifies.
+        var authenticated: [UInt8] = ssc.bytes
+        if let cryptogram { authenticated += cryptogram.encoded }
+        authenticated += status.encoded
+        let expected = try cipher.mac(
+            key: keys.macKey, paddedData: ISO9797Padding.pad(authenticated, blockSize: cipher.blockSize))
+        guard constantTimeEquals(expected, mac.value) else { throw SecureMessagingError.macMismatch }
+
+        guard status.value.count == 2 else { throw SecureMessagingError.malformedDataObject("DO'99' must hold 2 bytes") }
+        var plain: [UInt8] = []
+        if let cryptogram {
+            var encrypted = cryptogram.value
+            if cryptogram.tag == 0x87 {
+                guard encrypted.first == 0x01 else { throw SecureMessagingError.invalidPaddingIndicator }
+                encrypted.removeFirst()
+            }
+            guard !encrypted.isEmpty, encrypted.count % cipher.blockSize == 0 else {
+                throw SecureMessagingError.malformedDataObject("cryptogram is not a whole number of blocks")
+            }
+            let decrypted = try cipher.decrypt(key: keys.encryptionKey, iv: iv(for: ssc), data: encrypted)
+            do {
+                plain = try ISO9797Padding.unpad(decrypted, blockSize: cipher.blockSize)
+            } catch {
+                throw SecureMessagingError.invalidPadding
+            }
+        }
+        return ResponseAPDU(data: plain, status: StatusWord(status.value[0], status.value[1]))
+    }
+}

@@ -1,0 +1,45 @@
+import CCCDCrypto
+import Foundation
+
+/// Where protocol randomness comes from. The drivers draw every random value through it, in a
+/// documented order, so tests and recorded sessions can be replayed deterministically.
+public protocol RandomSource: Sendable {
+    /// `count` random bytes.
+    func randomBytes(_ count: Int) throws -> [UInt8]
+}
+
+/// The production source: OpenSSL `RAND_bytes`.
+public struct SystemRandomSource: RandomSource {
+    public init() {}
+
+    public func randomBytes(_ count: Int) throws -> [UInt8] {
+        try SecureRandom.bytes(count)
+    }
+}
+
+/// A source that hands out pre-recorded byte strings in order (tests, transcript replay). Each
+/// request must ask for exactly the length of the next queued value.
+public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var queue: [[UInt8]]
+
+    public enum QueueError: Error, Equatable, Sendable {
+        case exhausted(requested: Int)
+        case lengthMismatch(requested: Int, queued: Int)
+    }
+
+    public init(_ values: [[UInt8]]) {
+        queue = values
+    }
+
+    public func randomBytes(_ count: Int) throws -> [UInt8] {
+        try lock.withLock { () throws -> [UInt8] in
+            guard !queue.isEmpty else { throw QueueError.exhausted(requested: count) }
+            guard queue[0].count == count else { throw QueueError.lengthMismatch(requested: count, queued: queue[0].count) }
+            return queue.removeFirst()
+        }
+    }
+
+    /// Values not consumed yet.
+    public var remaining: Int { lock.withLock { queue.count } }
+}
