@@ -19,10 +19,14 @@ public final class VPCDConnection: @unchecked Sendable {
     private var connectedSocket: Int32 = -1
     private var running = false
 
-    public init(card: VirtualCard, host: String = "127.0.0.1", port: UInt16 = 35963) {
+    /// Sets TCP_NODELAY and TCP_QUICKACK (default). Off only to measure what they save.
+    public let lowLatency: Bool
+
+    public init(card: VirtualCard, host: String = "127.0.0.1", port: UInt16 = 35963, lowLatency: Bool = true) {
         self.card = card
         self.host = host
         self.port = port
+        self.lowLatency = lowLatency
     }
 
     /// True while the card is connected to vpcd (inserted).
@@ -35,7 +39,7 @@ public final class VPCDConnection: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         var fd: Int32 = -1
         while fd < 0 {
-            fd = Self.connect(host: host, port: port)
+            fd = Self.connect(host: host, port: port, lowLatency: lowLatency)
             if fd < 0 {
                 guard ContinuousClock.now < deadline else { throw .cannotConnect(host: host, port: port) }
                 Thread.sleep(forTimeInterval: 0.05)
@@ -75,7 +79,7 @@ public final class VPCDConnection: @unchecked Sendable {
             guard let length = readExactly(fd, 2) else { return }
             let size = Int(length[0]) << 8 | Int(length[1])
             guard let payload = readExactly(fd, size) else { return }
-            Self.quickAck(fd)
+            if lowLatency { Self.quickAck(fd) }
             if size == 1 {
                 switch payload[0] {
                 case 0x00: card.powerOff()
@@ -120,7 +124,7 @@ public final class VPCDConnection: @unchecked Sendable {
         return buffer
     }
 
-    private static func connect(host: String, port: UInt16) -> Int32 {
+    private static func connect(host: String, port: UInt16, lowLatency: Bool) -> Int32 {
         let fd = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return -1 }
         var address = sockaddr_in()
@@ -140,9 +144,11 @@ public final class VPCDConnection: @unchecked Sendable {
             return -1
         }
         // Small request/response messages: without these, Nagle + delayed ACK add ~40 ms per APDU.
-        var one: Int32 = 1
-        setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
-        quickAck(fd)
+        if lowLatency {
+            var one: Int32 = 1
+            setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            quickAck(fd)
+        }
         return fd
     }
 

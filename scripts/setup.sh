@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Installs what CCCDKit needs on Debian 12, idempotently: apt packages (only the missing ones) and,
+# when the face module is present, the dlib face models (scripts/setup-face-models.sh).
+# Swift itself (6.0 or newer) must be on PATH or in /opt/swift.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+    pkg-config iproute2 util-linux
+    pcscd libpcsclite-dev vsmartcard-vpcd     # PC/SC and the virtual reader
+    libssl-dev                                # OpenSSL 3: all cryptography
+    sqlite3 libsqlite3-dev                    # audit journal (GRDB)
+)
+# Face comparison (dlib + BLAS/LAPACK + image codecs), once the face module is in the tree.
+if [[ -d Sources/CDlibShim ]]; then
+    PACKAGES+=(libdlib-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev python3-pip)
+fi
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]})); then
+    echo "setup: installing ${missing[*]}" >&2
+    if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get update -qq
+    $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Debian starts pcscd through systemd socket activation; the scripts here run their own private
+# pcscd, so the system one is left alone.
+
+if ! command -v swift >/dev/null 2>&1; then
+    if [[ -x /opt/swift/usr/bin/swift ]]; then
+        export PATH="/opt/swift/usr/bin:$PATH"
+    else
+        echo "setup: Swift 6 is required (https://www.swift.org/install/linux/); not found on PATH or in /opt/swift" >&2
+        exit 1
+    fi
+fi
+
+if [[ -x scripts/setup-face-models.sh ]]; then
+    scripts/setup-face-models.sh
+fi
