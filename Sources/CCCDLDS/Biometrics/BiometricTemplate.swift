@@ -1,0 +1,15 @@
+/// One biometric information template (`7F60`) of DG2, DG3 or DG4: header and data block.
+public struct BiometricTemplate: Sendable, Hashable, Codable {
+    /// The biometric header template (`A1`).
+    public var header: BiometricHeader
+    /// The biometric data block (`5F2E`), or the enciphered block (`7F2E`) as stored.
+    public var dataBlock: [UInt8]
+    /// Whether the data block is the enciphered form `7F2E`.
+    public var isEnciphered: Bool
+
+    public init(header: BiometricHeader, dataBlock: [UInt8], isEnciphered: Bool) {
+        self.header = header
+        self.dataBlock = dataBlock
+        self.isEnciphered = isEnciphered
+    }
+}
