@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
         .testTarget(name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport"]),
-        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS"]),
+        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto"]),
         .testTarget(name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport"]),
         .testTarget(
             name: "CCCDIntegrationTests",
