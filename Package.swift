@@ -43,7 +43,7 @@ let package = Package(
             name: "CCCDLDS",
             dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(name: "CCCDVirtualCard", dependencies: ["CCCDTransport", "CCCDCrypto"]),
-        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDProtocols", "CCCDLDS"]),
+        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS"]),
 
         .executableTarget(
             name: "cccd",
@@ -67,7 +67,7 @@ let package = Package(
             path: "Benchmarks/cccd-bench"),
 
         // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
-        .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDVirtualCard"]),
+        .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
         .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport"]),
         .testTarget(
             name: "CCCDIntegrationTests",
-            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport"]),
+            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDCrypto"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -1,1 +1,8 @@
+// The facade re-exports the types its API uses, so `import CCCDKit` is all an application needs.
+@_exported import CCCDLDS
+@_exported import CCCDMRZ
+@_exported import CCCDProtocols
+@_exported import CCCDTransport
+
+/// Namespace marker for the module.
 public enum CCCDKitModule {}

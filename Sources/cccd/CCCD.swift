@@ -1,15 +1,29 @@
 import ArgumentParser
+import CCCDKit
 
 @main
 struct CCCD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccd",
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
-        subcommands: [ReadersCommand.self, SimCommand.self])
+        subcommands: [ReadersCommand.self, ReadCommand.self, SimCommand.self])
 }
 
 /// Exit codes shared by the subcommands (shared/interfaces.md).
 enum ExitCodes {
     static let couldNotRead = ExitCode(2)
     static let usage = ExitCode(64)
+    static let invalid = ExitCode(3)
+    static let untrustedOrIncomplete = ExitCode(4)
+}
+
+extension ExitCodes {
+    /// 0 valid, 3 invalid, 4 untrusted or incomplete (shared/interfaces.md).
+    static func forVerification(_ overall: VerificationSummary.Status) -> ExitCode {
+        switch overall {
+        case .valid: return .success
+        case .invalid: return invalid
+        default: return untrustedOrIncomplete
+        }
+    }
 }

@@ -1,0 +1,321 @@
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+
+/// Reads transparent LDS files with as few exchanges as the card allows (ICAO 9303-10 §3.6.4.2,
+/// ISO/IEC 7816-4 §11.3.3), over a plain or a secure-messaging channel.
+///
+/// Strategy, per file:
+/// 1. READ BINARY by short file identifier at offset 0 (no SELECT); when the card refuses SFIs the
+///    reader SELECTs the EF by file identifier instead and remembers that for the session.
+/// 2. The first read asks for up to ``Options/firstReadLength`` bytes: enough for the TLV header and
+///    for small files the whole file. The header gives the file length.
+/// 3. The rest comes in the largest chunk the card allows (``ReadLimits``: extended length when
+///    supported, minus the secure-messaging overhead); offsets beyond 32 767 use odd INS `B1`.
+/// 4. A fallback ladder handles `67 00` (smaller Ne), `6C xx` (Ne = xx), `62 82` (end of file) and
+///    `6B 00` (offset or length beyond the file), and remembers the working size for the session.
+/// 5. When the connection fails (tag loss, card removed, secure messaging dropped) the reader asks
+///    its ``Recovery`` callback for a new channel — the caller reconnects and re-runs access
+///    control — and resumes at the offset already read; after ``Options/maxRecoveries`` it throws
+///    ``FileReadError/connectionLost(file:offset:attempts:reason:)``.
+///
+/// Files the card protects (`69 82`, e.g. DG3/DG4) come back as
+/// ``FileReadOutcome/notAccessible(_:)``, missing ones (`6A 82`) as ``FileReadOutcome/absent``.
+public actor FileReader {
+    /// Tuning of the read strategy.
+    public struct Options: Sendable {
+        /// Upper bound of the first read of every file (header + small files in one exchange).
+        public var firstReadLength: Int
+        /// How many times a lost connection may be recovered during this reader's life.
+        public var maxRecoveries: Int
+        /// Try READ BINARY by SFI before SELECT.
+        public var useShortFileIdentifiers: Bool
+
+        public init(firstReadLength: Int = 4096, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true) {
+            self.firstReadLength = max(1, firstReadLength)
+            self.maxRecoveries = max(0, maxRecoveries)
+            self.useShortFileIdentifiers = useShortFileIdentifiers
+        }
+    }
+
+    /// A channel to read through.
+    public struct Connection: Sendable {
+        public var sender: any APDUSender
+        /// Whether `sender` applies secure messaging (the reader then leaves room for its overhead).
+        public var secureMessaging: Bool
+
+        public init(sender: any APDUSender, secureMessaging: Bool) {
+            self.sender = sender
+            self.secureMessaging = secureMessaging
+        }
+    }
+
+    /// Gives a fresh connection after the old one failed: reconnect to the card (waiting for it to
+    /// come back), run access control again, select the application. `reason` says what failed.
+    public typealias Recovery = @Sendable (_ reason: String) async throws -> Connection
+
+    /// The plain file bytes requested per exchange after the ladder corrected the limits.
+    public private(set) var workingChunk: Int?
+    /// True once the card refused READ BINARY by SFI; from then on the reader SELECTs.
+    public private(set) var shortFileIdentifiersRefused = false
+    /// Commands sent (READ BINARY and SELECT), for statistics.
+    public private(set) var commandsSent = 0
+    /// Recoveries performed after failures.
+    public private(set) var recoveries = 0
+
+    private var connection: Connection
+    private var limits: ReadLimits
+    private let options: Options
+    private let recovery: Recovery?
+    private let progress: (@Sendable (FileProgress) -> Void)?
+    /// Set when the channel is known to be dead; the next command first recovers.
+    private var pendingRecovery: (reason: String, isFailure: Bool)?
+
+    /// Sizes the ladder tries below a failing one (plain bytes): powers of two, the 223-byte
+    /// secure-messaging limit of short APDUs and a few common chip limits.
+    static let ladder = [65_536, 32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 512, 256, 0xDF, 0xBF, 128, 96, 64, 32, 16, 8]
+
+    public init(connection: Connection, limits: ReadLimits, options: Options = Options(),
+                recovery: Recovery? = nil, progress: (@Sendable (FileProgress) -> Void)? = nil)
+    {
+        self.connection = connection
+        self.limits = limits
+        self.options = options
+        self.recovery = recovery
+        self.progress = progress
+    }
+
+    /// The limits in use.
+    public var currentLimits: ReadLimits { limits }
+
+    /// Reads a whole file.
+    public func read(_ file: LDSFile) async throws(FileReadError) -> FileReadOutcome {
+        var data: [UInt8] = []
+        var total: Int?
+        var selected = false
+        var useSFI = options.useShortFileIdentifiers && !shortFileIdentifiersRefused
+        var forcedLength: Int?
+
+        while true {
+            if Task.isCancelled { throw .cancelled }
+            if let total, data.count >= total { break }
+            let offset = data.count
+            if pendingRecovery != nil {
+                try await recover(file: file, offset: offset)
+                selected = false
+                forcedLength = nil
+            }
+
+            // Without a current EF: by SFI (offsets up to 255 fit P2), else SELECT first.
+            if !selected && !(useSFI && offset <= 0xFF) {
+                let select = Self.selectCommand(file)
+                guard let response = try await exchange(select, file: file, offset: offset) else { continue }
+                switch response.status {
+                case .success, StatusWord(0x62, 0x83), StatusWord(0x62, 0x84):
+                    selected = true
+                    continue
+                case .fileNotFound: return .absent
+                case .securityStatusNotSatisfied: return .notAccessible(response.status)
+                default: throw .cardRejected(file: file, status: response.status)
+                }
+            }
+
+            let length = forcedLength ?? nextLength(offset: offset, total: total)
+            forcedLength = nil
+            let command = Self.readCommand(file: file, offset: offset, length: length, bySFI: !selected)
+            guard let response = try await exchange(command, file: file, offset: offset) else { continue }
+            let status = response.status
+
+            switch status.kind {
+            case _ where status.isSuccess || status == .endOfFileReached:
+                if !selected { selected = true }  // the SFI read made the file current
+                let chunk = offset > 0x7FFF ? Self.unwrapOddResponse(response.data) : response.data
+                data += chunk
+                if total == nil {
+                    do {
+                        total = try TLVHeader.fileLength(fromPrefix: data)
+                    } catch {
+                        throw .malformedFile(file: file, reason: "\(error)")
+                    }
+                }
+                if let known = total, data.count > known { data.removeLast(data.count - known) }
+                progress?(FileProgress(file: file, bytesRead: data.count, totalBytes: total ?? data.count))
+                if chunk.isEmpty, status == .endOfFileReached, let known = total, offset < known,
+                    let smaller = Self.ladder.first(where: { $0 < length })
+                {
+                    // 62 82 without data before the declared end: the length was too big.
+                    remember(smaller)
+                } else if status == .endOfFileReached || chunk.isEmpty {
+                    // End of file (or no progress): what we have is the file.
+                    if total == nil || total! > data.count { total = data.count }
+                }
+            case .wrongLe(let exact):
+                // 6C xx: the card tells the length it can return here.
+                if let known = total, known - offset > exact, exact < length { remember(exact) }
+                forcedLength = exact
+            default:
+                switch status {
+                case .wrongLength:
+                    // 67 00: the length is too big for the card or the reader.
+                    guard let smaller = Self.ladder.first(where: { $0 < length }) else {
+                        throw .noWorkingLength(file: file, status: status)
+                    }
+                    remember(smaller)
+                case .wrongParameters:
+                    // 6B 00: offset (or offset + Ne) beyond the end of the file.
+                    if offset == 0 && total == nil { return .content([]) }
+                    if let known = total, offset < known {
+                        let remaining = known - offset
+                        if length > remaining {
+                            forcedLength = remaining
+                        } else if let smaller = Self.ladder.first(where: { $0 < length }) {
+                            forcedLength = smaller
+                        } else {
+                            total = offset
+                        }
+                    } else {
+                        total = offset
+                    }
+                case .fileNotFound where !selected:
+                    if useSFI {
+                        // Some cards answer 6A 82 to SFIs they do not index: confirm with SELECT.
+                        useSFI = false
+                    } else {
+                        return .absent
+                    }
+                case .securityStatusNotSatisfied where offset == 0:
+                    return .notAccessible(status)
+                case .incorrectP1P2, .functionNotSupported, .instructionNotSupported, .classNotSupported,
+                    .commandNotAllowedNoEF, .commandIncompatible, .incorrectData:
+                    guard !selected && useSFI else { throw .cardRejected(file: file, status: status) }
+                    // The card does not do READ BINARY by SFI: SELECT from now on.
+                    useSFI = false
+                    shortFileIdentifiersRefused = true
+                default:
+                    throw .cardRejected(file: file, status: status)
+                }
+            }
+        }
+        return .content(data)
+    }
+
+    /// Sends one command. Returns nil when the connection failed and must be recovered (the loop
+    /// then retries at the same offset); throws when the failure is not recoverable.
+    private func exchange(_ command: CommandAPDU, file: LDSFile, offset: Int) async throws(FileReadError)
+        -> ResponseAPDU?
+    {
+        commandsSent += 1
+        do {
+            return try await connection.sender.send(command)
+        } catch let error as SecureMessagingError {
+            if case .unprotectedResponse(let status) = error {
+                // The card answered with a bare status word and ended secure messaging. The status
+                // still counts (69 82 for DG3 is an answer, not a fault); the channel needs renewing.
+                pendingRecovery = ("secure messaging ended by the card (SW \(status))", false)
+                return ResponseAPDU(data: [], status: status)
+            }
+            pendingRecovery = ("\(error)", true)
+            return nil
+        } catch let error as CardTransportError {
+            switch error {
+            case .cancelled: throw .cancelled
+            case .serviceUnavailable, .noReader, .sharingViolation, .protocolMismatch:
+                throw .connectionLost(file: file, offset: offset, attempts: 0, reason: "\(error)")
+            default:
+                pendingRecovery = ("\(error)", true)
+                return nil
+            }
+        } catch is CancellationError {
+            throw .cancelled
+        } catch {
+            throw .connectionLost(file: file, offset: offset, attempts: 0, reason: "\(error)")
+        }
+    }
+
+    private func recover(file: LDSFile, offset: Int) async throws(FileReadError) {
+        guard var pending = pendingRecovery else { return }
+        while true {
+            guard let recovery else {
+                throw .connectionLost(file: file, offset: offset, attempts: 0, reason: pending.reason)
+            }
+            if pending.isFailure {
+                guard recoveries < options.maxRecoveries else {
+                    throw .connectionLost(file: file, offset: offset, attempts: recoveries, reason: pending.reason)
+                }
+                recoveries += 1
+            }
+            do {
+                connection = try await recovery(pending.reason)
+                pendingRecovery = nil
+                return
+            } catch is CancellationError {
+                throw .cancelled
+            } catch let error as CardTransportError {
+                if error == .cancelled { throw .cancelled }
+                // The card went away again while reconnecting: counts as another failure.
+                pending = ("\(error)", true)
+            } catch let error as SecureMessagingError {
+                pending = ("\(error)", true)
+            } catch {
+                // E.g. the access key is refused now: retrying will not help.
+                throw .recoveryFailed(file: file, offset: offset, reason: "\(error)")
+            }
+        }
+    }
+
+    private func remember(_ size: Int) {
+        workingChunk = min(workingChunk ?? Int.max, size)
+    }
+
+    /// The plain length of the next READ BINARY.
+    private func nextLength(offset: Int, total: Int?) -> Int {
+        let cap = workingChunk.map { min($0, limits.maxPlainChunk(secureMessaging: connection.secureMessaging)) }
+            ?? limits.maxPlainChunk(secureMessaging: connection.secureMessaging)
+        var length: Int
+        if let total {
+            length = min(cap, total - offset)
+            // B1 wraps the data in DO'53' (tag and up to 3 length bytes): leave room for it.
+            if offset > 0x7FFF { length = min(cap, total - offset + 5) }
+        } else {
+            length = min(cap, options.firstReadLength)
+        }
+        // Under SM a plain Ne of 224…256 travels as a short Le whose protected answer cannot fit.
+        if connection.secureMessaging && (224...256).contains(length) { length = 223 }
+        return max(1, length)
+    }
+
+    static func selectCommand(_ file: LDSFile) -> CommandAPDU {
+        let fid = file.fileIdentifier
+        // P1 02: EF under the current DF; P2 0C: no response data. Cannot fail: constant shape.
+        return try! CommandAPDU(cla: 0x00, ins: 0xA4, p1: 0x02, p2: 0x0C, data: [UInt8(fid >> 8), UInt8(fid & 0xFF)])
+    }
+
+    static func readCommand(file: LDSFile, offset: Int, length: Int, bySFI: Bool) -> CommandAPDU {
+        let ne = min(max(length, 1), CommandAPDU.maxExtendedNe)
+        // Cannot fail: P1/P2 and Ne are in range by construction.
+        if bySFI {
+            return try! CommandAPDU(cla: 0x00, ins: 0xB0, p1: 0x80 | file.shortFileIdentifier, p2: UInt8(offset), ne: ne)
+        }
+        if offset <= 0x7FFF {
+            return try! CommandAPDU(cla: 0x00, ins: 0xB0, p1: UInt8(offset >> 8), p2: UInt8(offset & 0xFF), ne: ne)
+        }
+        // Odd INS B1 on the current EF, offset in DO'54'.
+        let offsetBytes: [UInt8] = offset > 0xFFFF
+            ? [UInt8(offset >> 16), UInt8((offset >> 8) & 0xFF), UInt8(offset & 0xFF)]
+            : [UInt8(offset >> 8), UInt8(offset & 0xFF)]
+        return try! CommandAPDU(
+            cla: 0x00, ins: 0xB1, p1: 0x00, p2: 0x00, data: [0x54, UInt8(offsetBytes.count)] + offsetBytes, ne: ne)
+    }
+
+    /// The value of DO'53' in a B1 response (what is present of it, if the card cut it short).
+    static func unwrapOddResponse(_ data: [UInt8]) -> [UInt8] {
+        guard let header = try? TLVHeader.decode(data), header.tag == 0x53 else { return [] }
+        let end = min(data.count, header.headerLength + header.valueLength)
+        return Array(data[header.headerLength..<end])
+    }
+}
+
+extension FileReader {
+    /// The channel in use now (after any recovery), e.g. for checks that need the chip afterwards.
+    public var currentSender: any APDUSender { connection.sender }
+}

@@ -1,0 +1,70 @@
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+
+/// Why a card could not be read. The CLI maps these to exit code 2 and to messages that say what
+/// to do (``CardReadError/advice``). Never carries personal data.
+public enum CardReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The access input is malformed (e.g. a CAN with letters, a date that is not YYYY-MM-DD).
+    case invalidAccessInput(String)
+    /// The PC/SC service is not running or not reachable.
+    case serviceUnavailable(String)
+    /// No reader attached, or the named one does not exist.
+    case noReader(String?)
+    /// No card arrived within the timeout.
+    case noCard
+    /// The card refused the CAN / MRZ key.
+    case wrongAccessKey(retriesLeft: Int?)
+    /// Access control failed for another reason (unsupported protocol, card error).
+    case accessControlFailed(String)
+    /// The card is in use by another application.
+    case cardInUse
+    /// The connection failed and could not be recovered.
+    case connectionLost(String)
+    /// A file could not be read.
+    case fileRead(FileReadError)
+    /// A file was read but could not be parsed.
+    case malformedFile(file: LDSFile, reason: String)
+    /// The read was cancelled.
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .invalidAccessInput(let why): "invalid access key input: \(why)"
+        case .serviceUnavailable(let why): "the smart-card service is not available: \(why)"
+        case .noReader(let name): name.map { "no reader named \"\($0)\"" } ?? "no smart-card reader is attached"
+        case .noCard: "no card was presented in time"
+        case .wrongAccessKey(let left): "wrong access key" + (left.map { " (\($0) tries left)" } ?? "")
+        case .accessControlFailed(let why): "access control failed: \(why)"
+        case .cardInUse: "the card is in use by another application"
+        case .connectionLost(let why): "the connection to the card was lost: \(why)"
+        case .fileRead(let error): "\(error)"
+        case .malformedFile(let file, let reason): "\(file) is malformed: \(reason)"
+        case .cancelled: "cancelled"
+        }
+    }
+
+    /// Maps transport and protocol errors to the reader's error.
+    static func from(_ error: any Error) -> CardReadError {
+        switch error {
+        case let error as CardReadError: return error
+        case let error as FileReadError:
+            if case .cancelled = error { return .cancelled }
+            return .fileRead(error)
+        case let error as AccessControlError:
+            if case .wrongAccessKey(let left) = error { return .wrongAccessKey(retriesLeft: left) }
+            return .accessControlFailed("\(error)")
+        case let error as CardTransportError:
+            switch error {
+            case .serviceUnavailable(let why): return .serviceUnavailable(why)
+            case .noReader(let name): return .noReader(name)
+            case .noCard, .timeout: return .noCard
+            case .sharingViolation: return .cardInUse
+            case .cancelled: return .cancelled
+            default: return .connectionLost("\(error)")
+            }
+        case is CancellationError: return .cancelled
+        default: return .connectionLost("\(error)")
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+import Foundation
+
+/// One read of one card: connect, size the reads, access control, read the files, parse them.
+/// ``CardReader`` runs it; it is public for tools that bring their own connector and want the
+/// steps (benchmarks, transcript recording).
+public struct CardReadSession: Sendable {
+    public let connector: any CardConnector
+    public let access: AccessInput
+    public let options: ReadOptions
+
+    public init(connector: any CardConnector, access: AccessInput, options: ReadOptions = ReadOptions()) {
+        self.connector = connector
+        self.access = access
+        self.options = options
+    }
+
+    /// Runs the read. `progress` is called from the reading task, in order.
+    public func run(progress: @escaping @Sendable (ReadProgress) -> Void = { _ in }) async throws(CardReadError)
+        -> CardReadResult
+    {
+        defer { connector.close() }
+        do {
+            return try await runUntyped(progress: progress)
+        } catch {
+            throw CardReadError.from(error)
+        }
+    }
+
+    private func runUntyped(progress: @escaping @Sendable (ReadProgress) -> Void) async throws -> CardReadResult {
+        let key = try access.accessKey()
+        let first = try await connector.connect(attempt: 0)
+        progress(.connected(reader: first.readerName))
+
+        // 1. Size the reads: ATR historical bytes, then EF.ATR/INFO (plain, in the MF).
+        let capabilities = CardCapabilities(atr: first.atr)
+        let lengthForm: CommandAPDU.LengthForm = options.shortAPDUsOnly ? .short : .automatic
+        var atrInfo: ATRInfo?
+        if options.useATRInfo && capabilities.atrInfoPresent != false {
+            let plain = APDUChannel(transport: first.transport, lengthForm: lengthForm)
+            let probe = FileReader(
+                connection: .init(sender: plain, secureMessaging: false), limits: .short,
+                options: .init(firstReadLength: 256, maxRecoveries: 0))
+            if case .content(let bytes)? = try? await probe.read(.atrInfo) {
+                atrInfo = ATRInfo(fileContents: bytes)
+            }
+        }
+        var limits = ReadLimits(capabilities: capabilities, atrInfo: atrInfo)
+        if options.shortAPDUsOnly { limits = limits.shortOnly }
+
+        // 2. Access control, keeping EF.CardAccess as the access procedure reads it.
+        progress(.authenticating)
+        let opened = try await openChannel(first, key: key)
+        progress(.authenticated(protocol: opened.summary.protocol))
+
+        // 3. Files. Recovery reconnects (waiting for the card), re-runs access control, resumes.
+        let attempts = AttemptCounter()
+        let connector = self.connector
+        let recovery: FileReader.Recovery = { reason in
+            progress(.recovering(reason: reason))
+            let connection = try await connector.connect(attempt: attempts.next())
+            return try await openChannel(connection, key: key).connection
+        }
+        let reader = FileReader(
+            connection: opened.connection, limits: limits, options: options.fileReading, recovery: recovery,
+            progress: { progress(.file($0)) })
+
+        var result = CardReadResult(access: opened.summary)
+        if let cardAccess = opened.cardAccess {
+            result.rawFiles[.cardAccess] = cardAccess
+            result.files[.cardAccess] = .read(bytes: cardAccess.count)
+        }
+
+        let com = try await read(.com, with: reader, into: &result)
+        var listed: [DataGroup] = [.dg1, .dg2, .dg13, .dg14, .dg15]
+        if let com {
+            do {
+                listed = try EFCOMParser.parse(com).dataGroups.sorted()
+            } catch {
+                throw CardReadError.malformedFile(file: .com, reason: "\(error)")
+            }
+        }
+        if options.includeSecurityObject { _ = try await read(.sod, with: reader, into: &result) }
+        for group in listed {
+            let wanted = options.dataGroups.map { $0.contains(group) } ?? (group != .dg3 && group != .dg4)
+            if !wanted || (group == .dg2 && !options.includePhoto) {
+                // DG3/DG4 by default: they need Terminal Authentication, which this reader does not do.
+                result.files[.dataGroup(group)] = options.dataGroups == nil && (group == .dg3 || group == .dg4)
+                    ? .notAccessible : .skipped
+                continue
+            }
+            _ = try await read(.dataGroup(group), with: reader, into: &result)
+        }
+        try parse(into: &result)
+
+        if let verifier = options.verifier {
+            result.verification = await verifier.verify(result, channel: await reader.currentSender)
+        }
+        progress(.finished)
+        return result
+    }
+
+    /// Reads one file and records its status and bytes.
+    private func read(_ file: LDSFile, with reader: FileReader, into result: inout CardReadResult) async throws
+        -> [UInt8]?
+    {
+        switch try await reader.read(file) {
+        case .content(let bytes):
+            result.rawFiles[file] = bytes
+            result.files[file] = .read(bytes: bytes.count)
+            return bytes
+        case .absent:
+            result.files[file] = .absent
+        case .notAccessible:
+            result.files[file] = .notAccessible
+        }
+        return nil
+    }
+
+    private func parse(into result: inout CardReadResult) throws {
+        func parsed(_ file: LDSFile) throws -> LDSFileContent? {
+            guard let bytes = result.rawFiles[file] else { return nil }
+            do {
+                return try LDSFileParser.parse(file, bytes: bytes)
+            } catch {
+                throw CardReadError.malformedFile(file: file, reason: "\(error)")
+            }
+        }
+        if case .dg1(let dg1)? = try parsed(.dataGroup(.dg1)) {
+            result.mrz = dg1
+            result.document = DocumentSummary(dg1: dg1)
+            result.holder = HolderSummary(dg1: dg1)
+        }
+        if case .dg2(let faces)? = try parsed(.dataGroup(.dg2)) {
+            result.photo = PhotoSummary(faces: faces)
+        }
+        if case .dg13(let citizen)? = try parsed(.dataGroup(.dg13)) {
+            result.citizen = citizen
+        }
+    }
+
+    /// An authenticated channel and what access control reported.
+    private struct OpenedChannel {
+        var connection: FileReader.Connection
+        var summary: AccessSummary
+        var cardAccess: [UInt8]?
+    }
+
+    /// Access control on a fresh connection (or, for ``AccessInput/none``, SELECT of the application).
+    private func openChannel(_ card: CardConnection, key: AccessKey?) async throws -> OpenedChannel {
+        let lengthForm: CommandAPDU.LengthForm = options.shortAPDUsOnly ? .short : .automatic
+        guard let key else {
+            let plain = APDUChannel(transport: card.transport, lengthForm: lengthForm)
+            // EF.CardAccess (in the MF, before the application is selected) for the dump.
+            let probe = FileReader(
+                connection: .init(sender: plain, secureMessaging: false), limits: .short,
+                options: .init(firstReadLength: 256, maxRecoveries: 0))
+            let cardAccess = (try? await probe.read(.cardAccess))?.bytes
+            let response = try await plain.send(AccessControl.selectApplicationCommand())
+            guard response.status.isSuccess else {
+                throw CardReadError.accessControlFailed("SELECT eMRTD application: \(response.status)")
+            }
+            return OpenedChannel(
+                connection: .init(sender: plain, secureMessaging: false), summary: .none, cardAccess: cardAccess)
+        }
+        let tap = CardAccessTap(wrapping: card.transport)
+        let channel = APDUChannel(transport: tap, lengthForm: lengthForm)
+        let access = try await AccessControl.establish(
+            channel: channel, key: key, policy: options.accessPolicy, random: options.random)
+        // The secure channel goes straight to the card, without the tap.
+        let secure = SecureChannel(
+            channel: APDUChannel(transport: card.transport, lengthForm: lengthForm), state: access.secureMessaging)
+        return OpenedChannel(
+            connection: .init(sender: secure, secureMessaging: true), summary: AccessSummary(access),
+            cardAccess: access.cardAccessAssumed ? nil : tap.cardAccess)
+    }
+}
+
+/// Counts reconnection attempts across recovery calls.
+private final class AttemptCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    func next() -> Int {
+        lock.withLock {
+            count += 1
+            return count
+        }
+    }
+}

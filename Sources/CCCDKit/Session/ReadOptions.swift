@@ -1,0 +1,44 @@
+import CCCDLDS
+import CCCDProtocols
+
+/// What to read and how.
+public struct ReadOptions: Sendable {
+    /// The data groups to read; `nil` = every data group EF.COM lists except DG3 and DG4 (they need
+    /// Terminal Authentication and are reported as not accessible without asking the card).
+    public var dataGroups: Set<DataGroup>?
+    /// Read DG2 (the photo). Off saves most of the read time.
+    public var includePhoto: Bool
+    /// Read EF.SOD (needed for verification).
+    public var includeSecurityObject: Bool
+    /// How long to wait for a card (and for it to come back after tag loss).
+    public var cardTimeout: Duration
+    /// Use short APDUs only, even when the card supports extended length.
+    public var shortAPDUsOnly: Bool
+    /// Read EF.ATR/INFO to size the reads (when the ATR does not say it is absent).
+    public var useATRInfo: Bool
+    /// File-reading tuning (first read size, recoveries, SFI).
+    public var fileReading: FileReader.Options
+    /// Access procedure policy (PACE/BAC choice).
+    public var accessPolicy: AccessPolicy
+    /// Randomness for access control; fixed sources make recorded sessions reproducible.
+    public var random: any RandomSource
+    /// Called after the files are read, while the card is still connected, to fill `verification`.
+    public var verifier: (any ReadResultVerifier)?
+
+    public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
+                cardTimeout: Duration = .seconds(30), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
+                fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
+                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil)
+    {
+        self.dataGroups = dataGroups
+        self.includePhoto = includePhoto
+        self.includeSecurityObject = includeSecurityObject
+        self.cardTimeout = cardTimeout
+        self.shortAPDUsOnly = shortAPDUsOnly
+        self.useATRInfo = useATRInfo
+        self.fileReading = fileReading
+        self.accessPolicy = accessPolicy
+        self.random = random
+        self.verifier = verifier
+    }
+}
