@@ -47,6 +47,7 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
     public let timeout: Duration
     private let lock = NSLock()
     private var current: PCSCCard?
+    private var context: PCSCContext?
 
     public init(reader: String?, timeout: Duration) {
         self.reader = reader
@@ -60,8 +61,9 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
         }
         // After tag loss the old handle is useless: reset the card so no session state survives.
         previous?.disconnect(.reset)
+        // The context must outlive the card handle: releasing it closes its cards.
         let context = try PCSCContext()
-        defer { context.release() }
+        lock.withLock { self.context = context }
         let deadline = ContinuousClock.now + timeout
         let name = try context.resolveReader(reader)
         while true {
@@ -97,5 +99,10 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
             return current
         }
         card?.disconnect(.leave)
+        let context = lock.withLock { () -> PCSCContext? in
+            defer { self.context = nil }
+            return self.context
+        }
+        context?.release()
     }
 }

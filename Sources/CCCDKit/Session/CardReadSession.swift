@@ -31,32 +31,29 @@ public struct CardReadSession: Sendable {
 
     private func runUntyped(progress: @escaping @Sendable (ReadProgress) -> Void) async throws -> CardReadResult {
         let key = try access.accessKey()
-        let first = try await connector.connect(attempt: 0)
-        progress(.connected(reader: first.readerName))
-
-        // 1. Size the reads: ATR historical bytes, then EF.ATR/INFO (plain, in the MF).
-        let capabilities = CardCapabilities(atr: first.atr)
-        let lengthForm: CommandAPDU.LengthForm = options.shortAPDUsOnly ? .short : .automatic
-        var atrInfo: ATRInfo?
-        if options.useATRInfo && capabilities.atrInfoPresent != false {
-            let plain = APDUChannel(transport: first.transport, lengthForm: lengthForm)
-            let probe = FileReader(
-                connection: .init(sender: plain, secureMessaging: false), limits: .short,
-                options: .init(firstReadLength: 256, maxRecoveries: 0))
-            if case .content(let bytes)? = try? await probe.read(.atrInfo) {
-                atrInfo = ATRInfo(fileContents: bytes)
+        let attempts = AttemptCounter()
+        // Connecting, sizing and access control are retried on a fresh connection when the
+        // transport fails (a card just placed on the reader often drops the first exchanges).
+        var retries = 0
+        var opening: (connection: CardConnection, limits: ReadLimits, channel: OpenedChannel)
+        while true {
+            do {
+                let connection = try await connector.connect(attempt: retries == 0 ? 0 : attempts.next())
+                progress(.connected(reader: connection.readerName))
+                let limits = try await sizeReads(connection)
+                progress(.authenticating)
+                opening = (connection, limits, try await openChannel(connection, key: key))
+                break
+            } catch let error where Self.isTransient(error) && retries < options.fileReading.maxRecoveries {
+                retries += 1
+                progress(.recovering(reason: "\(error)"))
             }
         }
-        var limits = ReadLimits(capabilities: capabilities, atrInfo: atrInfo)
-        if options.shortAPDUsOnly { limits = limits.shortOnly }
-
-        // 2. Access control, keeping EF.CardAccess as the access procedure reads it.
-        progress(.authenticating)
-        let opened = try await openChannel(first, key: key)
+        let limits = opening.limits
+        let opened = opening.channel
         progress(.authenticated(protocol: opened.summary.protocol))
 
         // 3. Files. Recovery reconnects (waiting for the card), re-runs access control, resumes.
-        let attempts = AttemptCounter()
         let connector = self.connector
         let recovery: FileReader.Recovery = { reason in
             progress(.recovering(reason: reason))
@@ -100,6 +97,40 @@ public struct CardReadSession: Sendable {
         }
         progress(.finished)
         return result
+    }
+
+    /// The read limits from the ATR's historical bytes and EF.ATR/INFO (plain, in the MF).
+    private func sizeReads(_ card: CardConnection) async throws -> ReadLimits {
+        let capabilities = CardCapabilities(atr: card.atr)
+        var atrInfo: ATRInfo?
+        if options.useATRInfo && capabilities.atrInfoPresent != false {
+            let plain = APDUChannel(transport: card.transport, lengthForm: options.shortAPDUsOnly ? .short : .automatic)
+            let probe = FileReader(
+                connection: .init(sender: plain, secureMessaging: false), limits: .short,
+                options: .init(firstReadLength: 256, maxRecoveries: 0))
+            do {
+                if case .content(let bytes) = try await probe.read(.atrInfo) { atrInfo = ATRInfo(fileContents: bytes) }
+            } catch {
+                // A card that answers EF.ATR/INFO oddly is sized from its ATR; a lost card is not.
+                if case .connectionLost(_, _, _, let reason) = error { throw CardTransportError.malformedResponse(reason) }
+            }
+        }
+        let limits = ReadLimits(capabilities: capabilities, atrInfo: atrInfo)
+        return options.shortAPDUsOnly ? limits.shortOnly : limits
+    }
+
+    /// Transport failures worth a new connection (not: no reader, no service, wrong key).
+    static func isTransient(_ error: any Error) -> Bool {
+        switch error {
+        case let error as CardTransportError:
+            switch error {
+            case .serviceUnavailable, .noReader, .noCard, .timeout, .cancelled, .sharingViolation, .protocolMismatch:
+                return false
+            default: return true
+            }
+        case is SecureMessagingError: return true
+        default: return false
+        }
     }
 
     /// Reads one file and records its status and bytes.
