@@ -137,9 +137,11 @@ struct ReadBenchmark: AsyncParsableCommand {
         var samples: [Double] = []
         for _ in 0..<iterations {
             samples.append(try await measure {
-                let result = try await CardReader().read(
-                    reader: bed.readerNames[0], access: access, options: Self.options(short: false)
-                ).result()
+                let operation = CardReader().read(reader: bed.readerNames[0], access: access, options: Self.options(short: false))
+                for await step in operation.progress {
+                    if case .recovering(let reason) = step { FileHandle.standardError.write(Data("  recovering: \(reason)\n".utf8)) }
+                }
+                let result = try await operation.result()
                 guard result.rawFiles[.dataGroup(.dg2)] == cccd.dg2 else { throw ValidationError("DG2 read wrongly") }
             })
         }
