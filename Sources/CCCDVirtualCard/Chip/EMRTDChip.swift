@@ -9,24 +9,11 @@ import Foundation
 /// protocol code, so a bug on one side cannot cancel out on the other. Files marked
 /// `.afterAccessControl` answer `69 82` until BAC or PACE succeeded and are then served only under
 /// secure messaging; any SM error or plain command drops the session (ICAO 9303-11 §9.8.6).
-public final class EMRTDChip: @unchecked Sendable {
+public final class EMRTDChip: Sendable {
     /// The card the chip runs on (give it to `VirtualCardTransport` or `VPCDConnection`).
     public let card: VirtualCard
     public let configuration: ChipConfiguration
-    let random: any ChipRandomSource
-
-    /// Session state; all handlers run under the card's lock, this lock only guards the reads
-    /// from other threads (`isSecureMessagingActive`).
-    private let lock = NSLock()
-    private var storage = ChipState()
-
-    struct ChipState {
-        var session: ChipSecureMessagingSession?
-        /// Increases with every new session, so the filter can tell whether a handler replaced it.
-        var sessionGeneration = 0
-        var bacChallenge: [UInt8]?
-        var pace: PACEChipRun?
-    }
+    private let controller: ChipController
 
     /// Builds the card: the file system gets an EF.CardAccess generated from the configuration (or
     /// none, when no PACE is offered), the profile comes from the configuration.
@@ -41,39 +28,55 @@ public final class EMRTDChip: @unchecked Sendable {
                 ElementaryFile(fid: CardFileSystem.cardAccessFID, sfi: 0x1C, contents: cardAccess, access: .always))
         }
         self.configuration = configuration
-        self.random = random
         self.card = VirtualCard(profile: configuration.profile, fileSystem: fs)
-        installHandlers()
+        self.controller = ChipController(configuration: configuration, random: random)
+        controller.install(on: card)
     }
 
     /// True while a secure-messaging session is open.
-    public var isSecureMessagingActive: Bool { lock.withLock { storage.session != nil } }
+    public var isSecureMessagingActive: Bool { controller.isSecureMessagingActive }
+}
+
+/// The chip's protocol state and command handlers. The card holds it through its handlers (it
+/// never references the card, so there is no cycle); everything runs under the card's lock, the
+/// own lock only guards reads from other threads.
+final class ChipController: @unchecked Sendable {
+    let configuration: ChipConfiguration
+    let random: any ChipRandomSource
+    private let lock = NSLock()
+    private var storage = ChipState()
+
+    struct ChipState {
+        var session: ChipSecureMessagingSession?
+        /// Increases with every new session, so the filter can tell whether a handler replaced it.
+        var sessionGeneration = 0
+        var bacChallenge: [UInt8]?
+        var pace: PACEChipRun?
+    }
+
+    init(configuration: ChipConfiguration, random: any ChipRandomSource) {
+        self.configuration = configuration
+        self.random = random
+    }
+
+    var isSecureMessagingActive: Bool { lock.withLock { storage.session != nil } }
 
     func withState<T>(_ body: (inout ChipState) -> T) -> T {
         lock.withLock { body(&storage) }
     }
 
-    private func installHandlers() {
-        card.addResetHook { [weak self] in self?.withState { $0 = ChipState() } }
-        card.installCommandFilter { [weak self] command, card, dispatch in
-            guard let self else { return dispatch(command) }
-            return self.secureMessagingFilter(command, card: card, dispatch: dispatch)
+    func install(on card: VirtualCard) {
+        card.addResetHook { self.withState { $0 = ChipState() } }
+        card.installCommandFilter { command, card, dispatch in
+            self.secureMessagingFilter(command, card: card, dispatch: dispatch)
         }
         if configuration.offersBAC {
-            card.register(instruction: 0x84) { [weak self] command, card in
-                self?.getChallenge(command, card: card) ?? card.status(.instructionNotSupported)
-            }
-            card.register(instruction: 0x82) { [weak self] command, card in
-                self?.externalAuthenticate(command, card: card) ?? card.status(.instructionNotSupported)
-            }
+            card.register(instruction: 0x84) { command, card in self.getChallenge(command, card: card) }
+            card.register(instruction: 0x82) { command, card in self.externalAuthenticate(command, card: card) }
         }
         if !configuration.pace.isEmpty {
-            card.register(instruction: 0x22) { [weak self] command, card in
-                self?.manageSecurityEnvironment(command, card: card) ?? card.status(.instructionNotSupported)
-            }
-            card.register(instruction: 0x86) { [weak self] command, card in
-                self?.generalAuthenticate(command, card: card) ?? card.status(.instructionNotSupported)
-            }
+            card.register(instruction: 0x22) { command, card in self.manageSecurityEnvironment(command, card: card) }
+            card.register(instruction: 0x86) { command, card in self.generalAuthenticate(command, card: card) }
         }
     }
 

@@ -1,7 +1,7 @@
 import CCCDCrypto
 import CCCDTransport
 
-extension EMRTDChip {
+extension ChipController {
     /// GET CHALLENGE `00 84 00 00 08`: RND.IC for BAC.
     func getChallenge(_ command: CommandAPDU, card: VirtualCard) -> ResponseAPDU {
         guard command.p1 == 0, command.p2 == 0 else { return card.status(.incorrectP1P2) }

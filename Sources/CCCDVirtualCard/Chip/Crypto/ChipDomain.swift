@@ -54,13 +54,15 @@ enum ChipDomain: Sendable {
         }
     }
 
-    /// A uniform private key in [1, order-1] by rejection sampling (a queued test value that is
-    /// already in range comes back unchanged).
+    /// A uniform private key in [1, order-1] by rejection sampling over values of n's bit length
+    /// (a queued test value that is already in range comes back unchanged).
     func randomPrivateKey(_ random: any ChipRandomSource) throws(CryptoError) -> [UInt8] {
         let orderBytes = try order()
         let n = try BigNumber(bytes: orderBytes)
+        let excessBits = orderBytes.count * 8 - n.bitCount
         for _ in 0..<64 {
-            let candidate = try random.randomBytes(orderBytes.count)
+            var candidate = try random.randomBytes(orderBytes.count)
+            candidate[0] &= UInt8(0xFF >> excessBits)
             let k = try BigNumber(bytes: candidate)
             if !k.isZero && k.compare(n) < 0 { return candidate }
         }

@@ -1,7 +1,7 @@
 import CCCDCrypto
 import CCCDTransport
 
-extension EMRTDChip {
+extension ChipController {
     /// MSE:Set AT for PACE (`00 22 C1 A4`): selects the algorithm, parameters and password and
     /// starts a new PACE run.
     func manageSecurityEnvironment(_ command: CommandAPDU, card: VirtualCard) -> ResponseAPDU {

@@ -1,6 +1,6 @@
 import CCCDTransport
 
-extension EMRTDChip {
+extension ChipController {
     /// The chip's secure-messaging layer, in front of every command but GET RESPONSE:
     /// - a plain command ends an open session (and its access rights), then runs plain;
     /// - a protected command without a session, or one that fails unwrapping, gets a bare
