@@ -42,7 +42,9 @@ let package = Package(
         .target(
             name: "CCCDLDS",
             dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
-        .target(name: "CCCDVirtualCard", dependencies: ["CCCDTransport", "CCCDCrypto"]),
+        .target(
+            name: "CCCDVirtualCard",
+            dependencies: ["CCCDTransport", "CCCDCrypto", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS"]),
 
         .executableTarget(
@@ -73,10 +75,11 @@ let package = Package(
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
         .testTarget(name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport"]),
         .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto"]),
-        .testTarget(name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport"]),
+        .testTarget(
+            name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto"]),
         .testTarget(
             name: "CCCDIntegrationTests",
-            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDCrypto"]),
+            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

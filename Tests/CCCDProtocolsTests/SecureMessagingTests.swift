@@ -127,7 +127,7 @@ struct SecureMessagingTests {
         let keys = try KeyDerivation.sessionKeys(from: k, cipher: .aes128)
         #expect(keys.encryptionKey == (try v.hex("ks_enc_new")))
         #expect(keys.macKey == (try v.hex("ks_mac_new")))
-        var fresh = try SecureMessagingState(keys: keys)
+        var fresh = SecureMessagingState(keys: keys)
         let first = try v.dict("first_command_with_new_keys")
         #expect(try fresh.protect(CommandAPDU(bytes: first.hex("plain"))).bytesForTest == (try first.hex("protected")))
         #expect(fresh.ssc.bytes == (try first.hex("ssc_used")))
@@ -248,7 +248,7 @@ struct SecureMessagingTests {
     @Test func extendedLengthAndOddINS() throws {
         let keys = SecureMessagingKeys(
             cipher: .aes128, encryptionKey: [UInt8](repeating: 1, count: 16), macKey: [UInt8](repeating: 2, count: 16))
-        var terminal = try SecureMessagingState(keys: keys)
+        var terminal = SecureMessagingState(keys: keys)
         // Extended Le (read 1000 bytes): protected command uses extended Le 00 00 and DO'97' 2 bytes.
         let read = try CommandAPDU(cla: 0, ins: 0xB0, p1: 0, p2: 0, ne: 1000)
         let p = try terminal.protect(read)
@@ -272,7 +272,7 @@ struct SecureMessagingTests {
         let keys = SecureMessagingKeys(
             cipher: .aes128, encryptionKey: Array(hex: "0D3FEB33251A6370893D62AE8DAAF51B"),
             macKey: Array(hex: "B01E89E3D9E8719E586B50B4A7506E0B"))
-        var state = try SecureMessagingState(keys: keys)
+        var state = SecureMessagingState(keys: keys)
         _ = try state.protect(CommandAPDU(cla: 0, ins: 0xB0, p1: 0, p2: 0, ne: 4096))
         let payload = (0..<4096).map { UInt8($0 & 0xFF) }
         let ssc = state.ssc.incremented().bytes

@@ -8,19 +8,7 @@ extension SecureMessagingState {
     /// Le of the protected command is `00` (short) or `00 00` when the plain command needs
     /// extended length.
     public mutating func protect(_ command: CommandAPDU) throws(SecureMessagingError) -> CommandAPDU {
-        guard isActive else { throw .sessionTerminated }
-        do {
-            return try protectUnchecked(command)
-        } catch let error as SecureMessagingError {
-            isActive = false
-            throw error
-        } catch let error as CryptoError {
-            isActive = false
-            throw .crypto(error)
-        } catch {
-            isActive = false
-            throw .commandTooLong
-        }
+        try failingClosed(otherwise: { _ in .commandTooLong }) { try $0.protectUnchecked(command) }
     }
 
     private mutating func protectUnchecked(_ command: CommandAPDU) throws -> CommandAPDU {

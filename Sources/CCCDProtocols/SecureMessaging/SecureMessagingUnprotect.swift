@@ -6,19 +6,7 @@ extension SecureMessagingState {
     /// `[DO'87'|DO'85'] DO'99' DO'8E'`, verifies the MAC over SSC ‖ DOs before looking at any
     /// content, then decrypts. Returns the plain response with the status word of DO'99'.
     public mutating func unprotect(_ response: ResponseAPDU) throws(SecureMessagingError) -> ResponseAPDU {
-        guard isActive else { throw .sessionTerminated }
-        do {
-            return try unprotectUnchecked(response)
-        } catch let error as SecureMessagingError {
-            isActive = false
-            throw error
-        } catch let error as CryptoError {
-            isActive = false
-            throw .crypto(error)
-        } catch {
-            isActive = false
-            throw .malformedDataObject("\(error)")
-        }
+        try failingClosed(otherwise: { .malformedDataObject("\($0)") }) { try $0.unprotectUnchecked(response) }
     }
 
     private mutating func unprotectUnchecked(_ response: ResponseAPDU) throws -> ResponseAPDU {

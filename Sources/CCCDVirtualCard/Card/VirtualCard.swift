@@ -17,6 +17,8 @@ public final class VirtualCard: @unchecked Sendable {
     private var pendingResponse: [UInt8] = []
     private var powered = false
     private var handlers: [UInt8: Handler] = [:]
+    private var commandFilter: CommandFilter?
+    private var resetHooks: [@Sendable () -> Void] = []
     /// True once BAC or PACE succeeded in this power cycle; files marked `.afterAccessControl`
     /// are readable only then.
     private var accessGranted = false
@@ -25,6 +27,13 @@ public final class VirtualCard: @unchecked Sendable {
     /// A command handler for one instruction byte: gets the decoded command and the card, returns the
     /// response. Runs under the card's lock; it must not call `process` re-entrantly.
     public typealias Handler = @Sendable (CommandAPDU, VirtualCard) -> ResponseAPDU
+
+    /// Sits between the APDU decoder and the command dispatch (secure messaging): gets every
+    /// command except GET RESPONSE and a `dispatch` function that runs the handlers / built-in
+    /// commands on a (possibly unwrapped) command. Runs under the card's lock.
+    public typealias CommandFilter = @Sendable (
+        _ command: CommandAPDU, _ card: VirtualCard, _ dispatch: (CommandAPDU) -> ResponseAPDU
+    ) -> ResponseAPDU
 
     public init(profile: CardProfile = .extended, fileSystem: CardFileSystem) {
         self.profile = profile
@@ -50,6 +59,7 @@ public final class VirtualCard: @unchecked Sendable {
         currentEF = nil
         pendingResponse = []
         accessGranted = false
+        for hook in resetHooks { hook() }
     }
 
     /// Installs (or replaces) the handler for an instruction byte.
@@ -57,8 +67,24 @@ public final class VirtualCard: @unchecked Sendable {
         lock.withLock { handlers[instruction] = handler }
     }
 
-    /// Marks access control as done (called by BAC/PACE handlers) or lost.
+    /// Installs (or removes) the command filter.
+    public func installCommandFilter(_ filter: CommandFilter?) {
+        lock.withLock { commandFilter = filter }
+    }
+
+    /// Adds a function that runs on every power-on, power-off and reset (under the card's lock):
+    /// chip sessions (secure messaging, BAC/PACE state) do not survive a power cycle.
+    public func addResetHook(_ hook: @escaping @Sendable () -> Void) {
+        lock.withLock { resetHooks.append(hook) }
+    }
+
+    /// Marks access control as done (called by BAC/PACE handlers) or lost. Only from handlers or
+    /// filters (under the card's lock).
     public func setAccessGranted(_ granted: Bool) { accessGranted = granted }
+
+    /// Whether BAC or PACE succeeded and the secure channel still stands. Only from handlers or
+    /// filters (under the card's lock).
+    public var isAccessGranted: Bool { accessGranted }
 
     /// Processes one command APDU and returns the response APDU bytes.
     public func process(_ bytes: [UInt8]) -> [UInt8] {
@@ -79,14 +105,22 @@ public final class VirtualCard: @unchecked Sendable {
         if isExtendedEncoding(bytes) && !profile.extendedLength { return status(.wrongLength) }
         if command.data.count > profile.maxCommandDataLength { return status(.wrongLength) }
         if command.cla == 0xFF { return status(.classNotSupported) }
-        if command.ins != 0xC0 { pendingResponse = [] }
+        // GET RESPONSE belongs to the transmission level: never wrapped, never filtered.
+        if command.ins == 0xC0 && handlers[0xC0] == nil { return getResponse(command) }
+        pendingResponse = []
+        if let commandFilter {
+            return deliver(commandFilter(command, self) { dispatch($0) })
+        }
+        return deliver(dispatch(command))
+    }
 
-        if let handler = handlers[command.ins] { return deliver(handler(command, self)) }
+    /// Runs the handler or built-in implementation of one (plain) command.
+    private func dispatch(_ command: CommandAPDU) -> ResponseAPDU {
+        if let handler = handlers[command.ins] { return handler(command, self) }
         switch command.ins {
-        case 0xA4: return deliver(select(command))
-        case 0xB0: return deliver(readBinary(command))
-        case 0xB1: return profile.oddInsReadBinary ? deliver(readBinaryOdd(command)) : status(.instructionNotSupported)
-        case 0xC0: return getResponse(command)
+        case 0xA4: return select(command)
+        case 0xB0: return readBinary(command)
+        case 0xB1: return profile.oddInsReadBinary ? readBinaryOdd(command) : status(.instructionNotSupported)
         default: return status(.instructionNotSupported)
         }
     }

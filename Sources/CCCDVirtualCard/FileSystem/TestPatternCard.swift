@@ -15,18 +15,19 @@ public enum TestPatternCard {
     }
 
     /// File sizes like a CCCD: EF.COM, SOD, DG1, DG2 (20 KB), DG13, DG14, DG15, DG3 (locked).
-    public static func fileSystem() -> CardFileSystem {
+    /// `access` applies to the application's files (`.afterAccessControl` for a chip with BAC/PACE).
+    public static func fileSystem(access: AccessCondition = .always) -> CardFileSystem {
         let app = DedicatedFile(
             aid: CardFileSystem.eMRTDApplicationID,
             files: [
-                ElementaryFile(fid: 0x011E, sfi: 0x1E, contents: pattern(24, seed: 0x1E), access: .always),
-                ElementaryFile(fid: 0x011D, sfi: 0x1D, contents: pattern(1900, seed: 0x1D), access: .always),
-                ElementaryFile(fid: 0x0101, sfi: 0x01, contents: pattern(93, seed: 0x01), access: .always),
-                ElementaryFile(fid: 0x0102, sfi: 0x02, contents: pattern(20_480, seed: 0x02), access: .always),
+                ElementaryFile(fid: 0x011E, sfi: 0x1E, contents: pattern(24, seed: 0x1E), access: access),
+                ElementaryFile(fid: 0x011D, sfi: 0x1D, contents: pattern(1900, seed: 0x1D), access: access),
+                ElementaryFile(fid: 0x0101, sfi: 0x01, contents: pattern(93, seed: 0x01), access: access),
+                ElementaryFile(fid: 0x0102, sfi: 0x02, contents: pattern(20_480, seed: 0x02), access: access),
                 ElementaryFile(fid: 0x0103, sfi: 0x03, contents: pattern(512, seed: 0x03), access: .never),
-                ElementaryFile(fid: 0x010D, sfi: 0x0D, contents: pattern(1200, seed: 0x0D), access: .always),
-                ElementaryFile(fid: 0x010E, sfi: 0x0E, contents: pattern(340, seed: 0x0E), access: .always),
-                ElementaryFile(fid: 0x010F, sfi: 0x0F, contents: pattern(170, seed: 0x0F), access: .always),
+                ElementaryFile(fid: 0x010D, sfi: 0x0D, contents: pattern(1200, seed: 0x0D), access: access),
+                ElementaryFile(fid: 0x010E, sfi: 0x0E, contents: pattern(340, seed: 0x0E), access: access),
+                ElementaryFile(fid: 0x010F, sfi: 0x0F, contents: pattern(170, seed: 0x0F), access: access),
             ])
         let mf = DedicatedFile(
             fid: CardFileSystem.masterFileID,

@@ -77,9 +77,11 @@ public final class VPCDConnection: @unchecked Sendable {
         }
         while lock.withLock({ running }) {
             guard let length = readExactly(fd, 2) else { return }
+            // vpcd writes the length and the payload separately; with Nagle on its side the payload
+            // waits for our ACK of the length, which delayed ACK would hold for ~40 ms.
+            if lowLatency { Self.quickAck(fd) }
             let size = Int(length[0]) << 8 | Int(length[1])
             guard let payload = readExactly(fd, size) else { return }
-            if lowLatency { Self.quickAck(fd) }
             if size == 1 {
                 switch payload[0] {
                 case 0x00: card.powerOff()
@@ -107,6 +109,9 @@ public final class VPCDConnection: @unchecked Sendable {
             }
             sent += n
         }
+        // Sending right after receiving puts Linux in delayed-ACK ("pingpong") mode; leave it at once
+        // so the next request's length segment is acknowledged immediately.
+        if lowLatency { Self.quickAck(fd) }
         return true
     }
 
