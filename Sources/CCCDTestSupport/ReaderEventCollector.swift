@@ -30,7 +30,7 @@ public final class ReaderEventCollector: @unchecked Sendable {
     /// Waits until an event matching `predicate` arrives (counting those already seen after
     /// position `after`), or throws after `timeout`.
     @discardableResult
-    public func waitFor(after: Int = 0, timeout: Duration = .seconds(10), _ predicate: (ReaderEvent) -> Bool)
+    public func waitFor(after: Int = 0, timeout: Duration = .seconds(30), _ predicate: (ReaderEvent) -> Bool)
         async throws -> ReaderEvent
     {
         let deadline = ContinuousClock.now + timeout
