@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport",
+                "CCCDKit", "CCCDProtocols", "CCCDVirtualCard", "CCCDTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),

@@ -47,12 +47,4 @@ import Testing
         }
     }
 
-    @Test func checkDigitsOfTheMRZKey() throws {
-        // ICAO 9303-11 App. D: L898902C< 3, 690806 1, 940623 6.
-        let mrz = MRZKeyInformation(documentNumber: "L898902C", dateOfBirth: "690806", dateOfExpiry: "940623")
-        let configuration = ChipConfiguration(mrz: mrz, pace: [])
-        try configuration.validate()
-        // Same keys as the reader derives: BAC with the ICAO example's MRZ works.
-        _ = configuration
-    }
 }
