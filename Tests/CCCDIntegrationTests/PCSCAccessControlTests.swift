@@ -127,7 +127,7 @@ extension PCSCEndToEnd {
     }
 
     @Test func wrongCANThroughPCSC() async throws {
-        try await withChip(configuration()) { ch in
+        _ = try await withChip(configuration()) { ch in
             await #expect(throws: AccessControlError.wrongAccessKey(retriesLeft: nil)) {
                 try await AccessControl.establish(channel: ch, key: .can("111111"))
             }
