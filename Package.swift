@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "cccd", targets: ["cccd"]),
         .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccd-bench", targets: ["cccd-bench"]),
+        .executable(name: "cccd-datasets", targets: ["cccd-datasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,12 +44,31 @@ let package = Package(
             name: "CCCDLDS",
             dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(name: "CCCDVirtualCard", dependencies: ["CCCDTransport", "CCCDCrypto"]),
-        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDProtocols", "CCCDLDS"]),
+        .target(
+            name: "CCCDVerification",
+            dependencies: [
+                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            resources: [.copy("Resources/TrustAnchors")]),
+        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDProtocols", "CCCDLDS", "CCCDVerification"]),
+
+        // Synthetic Vietnamese cards and their test PKI (TestVectors/datasets), used by the
+        // `cccd-datasets` generator and by the verification tests.
+        .target(
+            name: "CCCDTestData",
+            dependencies: [
+                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", "CCCDVerification",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        .executableTarget(
+            name: "cccd-datasets",
+            dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard",
+                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -61,7 +81,8 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport",
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
+                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),
@@ -77,6 +98,12 @@ let package = Package(
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport"]),
+        .testTarget(
+            name: "CCCDVerificationTests",
+            dependencies: [
+                "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
+                "CCCDMRZ", "COpenSSL",
+            ]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]
