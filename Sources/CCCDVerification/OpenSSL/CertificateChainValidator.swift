@@ -19,7 +19,8 @@ enum CertificateChainValidator {
     /// No CRL checking here (see ``RevocationCheck``); partial chains are not accepted, so a
     /// path must end at an anchor.
     static func verify(
-        leaf: X509Certificate, anchors: OpaquePointer, intermediates: [X509Certificate], at time: Date
+        leaf: X509Certificate, anchors: OpaquePointer, anchorCertificates: [X509Certificate],
+        intermediates: [X509Certificate], at time: Date
     ) throws(VerificationCryptoError) -> Outcome {
         guard let context = X509_STORE_CTX_new() else { throw OSSL.failure("X509_STORE_CTX_new") }
         defer { X509_STORE_CTX_free(context) }
@@ -50,13 +51,17 @@ enum CertificateChainValidator {
         let result = X509_verify_cert(context)
         let code = result == 1 ? 0 : X509_STORE_CTX_get_error(context)
         let text = code == 0 ? "ok" : String(cString: X509_verify_cert_error_string(Int(code)))
+        // Map the path back to the certificates we already hold (no re-encoding).
+        let known = [leaf] + intermediates + anchorCertificates
         var chain: [X509Certificate] = []
         if let stack = X509_STORE_CTX_get0_chain(context) {
             let count = OPENSSL_sk_num(stack)
             for index in 0..<max(count, 0) {
                 guard let raw = OPENSSL_sk_value(stack, index) else { continue }
                 let pointer = OpaquePointer(raw)
-                if let der = OSSL.derBytes({ i2d_X509(pointer, $0) }), let certificate = try? X509Certificate(der: der) {
+                if let match = known.first(where: { $0.x509 == pointer || X509_cmp($0.x509, pointer) == 0 }) {
+                    chain.append(match)
+                } else if let der = OSSL.derBytes({ i2d_X509(pointer, $0) }), let certificate = try? X509Certificate(der: der) {
                     chain.append(certificate)
                 }
             }

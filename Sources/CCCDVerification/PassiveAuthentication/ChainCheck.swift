@@ -19,7 +19,8 @@ public enum ChainCheck {
         let outcome: CertificateChainValidator.Outcome
         do {
             outcome = try CertificateChainValidator.verify(
-                leaf: signer, anchors: store.store, intermediates: intermediates, at: time)
+                leaf: signer, anchors: store.store, anchorCertificates: store.anchors, intermediates: intermediates,
+                at: time)
         } catch {
             reasons.append(VerificationReason(.certificateChainInvalid, .incomplete, "\(error)", certificate: signer.subject))
             return Outcome(reasons: reasons, chain: [])

@@ -71,7 +71,7 @@ public enum PassiveAuthenticator {
         guard let signer = cms.signer else {
             return SignedDataResult(reasons: reasons, signer: nil, anchor: nil, scheme: cms.scheme)
         }
-        let intermediates = SignedDataCheck.embeddedCertificates(signedData).filter { $0 != signer }
+        let intermediates = cms.embedded.filter { $0 !== signer }
         let chain = ChainCheck.run(
             signer: signer, intermediates: intermediates, store: trustStore, at: options.verificationTime)
         reasons += chain.reasons

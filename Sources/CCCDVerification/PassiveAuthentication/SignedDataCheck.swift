@@ -15,6 +15,8 @@ public enum SignedDataCheck {
         public var scheme: SignatureScheme?
         /// Whether the signature over the signed attributes (or content) verified.
         public var signatureValid: Bool
+        /// The decodable certificates embedded in the SignedData.
+        public var embedded: [X509Certificate] = []
     }
 
     /// Runs the CMS steps on `signedData`, looking for the signer among its certificates and
@@ -37,7 +39,8 @@ public enum SignedDataCheck {
             reasons.append(VerificationReason(.messageDigestMissing, .failure, "the signed content is missing"))
             return Outcome(reasons: reasons, signer: nil, scheme: nil, signatureValid: false)
         }
-        let certificates = embeddedCertificates(signedData) + extraCertificates
+        let embedded = embeddedCertificates(signedData)
+        let certificates = embedded + extraCertificates
         let signer = SignerLocator.locate(signerInfo.signerIdentifier, in: certificates)
 
         reasons += signedAttributesReasons(signerInfo, contentType: signedData.encapsulatedContentType,
@@ -51,13 +54,13 @@ public enum SignedDataCheck {
                 digestAlgorithmOID: signerInfo.digestAlgorithm.oid)
         } catch {
             reasons.append(VerificationReason(.signatureAlgorithmUnsupported, .incomplete, "\(error)"))
-            return Outcome(reasons: reasons, signer: signer, scheme: nil, signatureValid: false)
+            return Outcome(reasons: reasons, signer: signer, scheme: nil, signatureValid: false, embedded: embedded)
         }
         guard let signer else {
             reasons.append(VerificationReason(
                 .signerCertificateNotFound, .incomplete,
                 "the document signer certificate is neither in the SignedData nor in the trust store"))
-            return Outcome(reasons: reasons, signer: nil, scheme: scheme, signatureValid: false)
+            return Outcome(reasons: reasons, signer: nil, scheme: scheme, signatureValid: false, embedded: embedded)
         }
         let message = signerInfo.signedAttributes?.bytesForSignature ?? content
         let valid: Bool
@@ -67,14 +70,14 @@ public enum SignedDataCheck {
         } catch {
             reasons.append(VerificationReason(
                 .signatureAlgorithmUnsupported, .incomplete, "\(error)", certificate: signer.subject))
-            return Outcome(reasons: reasons, signer: signer, scheme: scheme, signatureValid: false)
+            return Outcome(reasons: reasons, signer: signer, scheme: scheme, signatureValid: false, embedded: embedded)
         }
         if !valid {
             reasons.append(VerificationReason(
                 .signatureInvalid, .failure, "the SignerInfo signature (\(scheme)) does not verify",
                 certificate: signer.subject))
         }
-        return Outcome(reasons: reasons, signer: signer, scheme: scheme, signatureValid: valid)
+        return Outcome(reasons: reasons, signer: signer, scheme: scheme, signatureValid: valid, embedded: embedded)
     }
 
     /// The certificates embedded in the SignedData that OpenSSL can decode.

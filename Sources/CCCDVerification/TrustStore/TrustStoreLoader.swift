@@ -30,8 +30,10 @@ public enum TrustStoreLoader {
                 let certificates = X509Certificate.certificates(pem: bytes)
                 let crls = X509RevocationList.revocationLists(pem: bytes)
                 if certificates.isEmpty && crls.isEmpty {
+                    let isKey = bytes.firstRange(of: Array("PRIVATE KEY-----".utf8)) != nil
                     report.entries.append(.init(
-                        source: name, kind: .unknown, outcome: .skipped, detail: "no certificate or CRL in the PEM text"))
+                        source: name, kind: .unknown, outcome: .skipped,
+                        detail: isKey ? "a private key, not trust material" : "no certificate or CRL in the PEM text"))
                 }
                 for certificate in certificates {
                     add(certificate, source: name, anchors: &anchors, signers: &signers, report: &report)
