@@ -94,3 +94,31 @@ struct ActiveAuthenticationTests {
         #expect(ActiveAuthenticator.expectedLengths(signatureSize: 128, extendedLengthSupported: false) == [256])
     }
 }
+
+@Suite("Active authentication on hostile input")
+struct ActiveAuthenticationHostileTests {
+    @Test func garbageNeverVerifies() throws {
+        for dataset in ["default", "no-expiry"] {
+            let dump = try Fixtures.dump(dataset)
+            let dg15 = try DG15Parser.parse(try #require(dump.files[.dataGroup(.dg15)]))
+            for length in [0, 1, 2, 7, 63, 64, 65, 72, 255, 256, 257, 1000] {
+                let signature = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+                let result = ActiveAuthenticationVerifier.verify(
+                    signature: signature, challenge: [1, 2, 3, 4, 5, 6, 7, 8], publicKey: dg15, info: nil)
+                #expect(result.status == .invalid, "\(dataset) length \(length)")
+            }
+            let ones = [UInt8](repeating: 0xFF, count: 256)
+            #expect(ActiveAuthenticationVerifier.verify(
+                signature: ones, challenge: [0], publicKey: dg15, info: nil).status == .invalid)
+        }
+    }
+
+    @Test func unsupportedKey() throws {
+        let key = PublicKeyInfo(
+            algorithm: CCCDLDS.AlgorithmIdentifier(oid: "1.2.840.10040.4.1", parameters: nil, der: []),
+            key: .other(subjectPublicKey: [1, 2, 3]), subjectPublicKeyInfoDER: [0x30, 0x03, 0x02, 0x01, 0x00])
+        let result = ActiveAuthenticationVerifier.verify(signature: [1], challenge: [1], publicKey: key, info: nil)
+        #expect(result.status == .invalid)
+        #expect(result.reasons.contains { $0.code == .publicKeyUnsupported })
+    }
+}

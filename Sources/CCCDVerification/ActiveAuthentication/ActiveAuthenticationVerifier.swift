@@ -75,10 +75,13 @@ public enum ActiveAuthenticationVerifier {
             reasons.append(VerificationReason(
                 .algorithmAssumed, .warning, "DG14 has no ActiveAuthenticationInfo; the ECDSA hash was not named"))
         }
-        let isDER = ECDSASignatureEncoding.plain(fromDER: signature, componentLength: (key.bits + 7) / 8) != nil
+        // Plain r ‖ s (TR-03111, what ICAO asks) or DER, whichever the chip sent: the encoding
+        // that parses is tried first, the other as well, since a plain value can look like DER.
+        let looksDER = ECDSASignatureEncoding.plain(fromDER: signature, componentLength: (key.bits + 7) / 8) != nil
         for hash in hashes {
-            let scheme: SignatureScheme = isDER ? .ecdsa(hash) : .ecdsaPlain(hash)
-            if (try? SignatureVerifier.verify(message: challenge, signature: signature, scheme: scheme, key: key)) == true {
+            let schemes: [SignatureScheme] = looksDER ? [.ecdsa(hash), .ecdsaPlain(hash)] : [.ecdsaPlain(hash), .ecdsa(hash)]
+            for scheme in schemes
+            where (try? SignatureVerifier.verify(message: challenge, signature: signature, scheme: scheme, key: key)) == true {
                 return AuthenticationResult(status: .valid, reasons: reasons, method: "\(scheme)")
             }
         }

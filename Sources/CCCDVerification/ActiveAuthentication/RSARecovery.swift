@@ -5,7 +5,9 @@ import COpenSSL
 enum RSARecovery {
     static func recover(signature: [UInt8], key: PublicKeyHandle) throws(VerificationCryptoError) -> [UInt8]? {
         guard key.kind == .rsa else { throw .unsupportedAlgorithm("RSA recovery with a non-RSA key") }
-        guard signature.count == key.maximumSignatureSize else { return nil }
+        // Some chips drop leading zero bytes of the signature; never accept a longer one.
+        guard !signature.isEmpty, signature.count <= key.maximumSignatureSize else { return nil }
+        let signature = [UInt8](repeating: 0, count: key.maximumSignatureSize - signature.count) + signature
         guard let context = EVP_PKEY_CTX_new_from_pkey(nil, key.pkey, nil) else {
             throw OSSL.failure("EVP_PKEY_CTX_new_from_pkey")
         }

@@ -40,3 +40,12 @@ extension TrustStore {
         return nil
     }
 }
+
+extension TrustStore {
+    /// The store of a `--trust PATH…` option: the built-in store when no path is given, else
+    /// exactly the named files, folders and master lists (the built-in store is not added, so a
+    /// user can restrict trust).
+    public static func commandLine(paths: [String], at time: Date = Date()) -> TrustStore {
+        paths.isEmpty ? .builtIn : TrustStoreLoader.load(paths: paths.map { URL(fileURLWithPath: $0) }, at: time)
+    }
+}

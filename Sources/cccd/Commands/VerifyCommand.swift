@@ -47,9 +47,7 @@ struct VerifyCommand: ParsableCommand {
             printError("cccd verify: cannot read the dump: \(error)")
             throw ExitCodes.couldNotRead
         }
-        let store = trust.isEmpty
-            ? TrustStore.builtIn
-            : TrustStoreLoader.load(paths: trust.map { URL(fileURLWithPath: $0) }, at: time)
+        let store = TrustStore.commandLine(paths: trust, at: time)
         for entry in store.report.entries where entry.outcome != .loaded {
             // File names and certificate names only: no personal data.
             printError("cccd verify: trust store: \(entry)")
