@@ -4,6 +4,7 @@ import Foundation
 /// The document signer → CSCA step: path to a trust anchor at the verification time, then the
 /// key usage of the signer certificate.
 public enum ChainCheck {
+    /// The reasons and the verified path.
     public struct Outcome: Sendable {
         public var reasons: [VerificationReason]
         /// Leaf first, anchor last, when the path verified.

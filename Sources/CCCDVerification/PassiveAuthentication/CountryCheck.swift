@@ -1,6 +1,7 @@
 /// DG1's issuing state against the document signer's and the CSCA's country (ICAO 9303-12: the
 /// `C` of both must be the issuing state's).
 public enum CountryCheck {
+    /// Reasons for a country mismatch (or an unknown issuing-state code).
     public static func run(issuingState: String?, signer: X509Certificate?, anchor: X509Certificate?)
         -> [VerificationReason]
     {

@@ -3,6 +3,7 @@ import CCCDCrypto
 /// Every data group read is hashed with EF.SOD's algorithm and compared with EF.SOD; a group read
 /// but absent from EF.SOD, and one in EF.SOD but not read, are reported.
 public enum DataGroupHashCheck {
+    /// Compares `dataGroups` (number → bytes) with `expected` (number → hash) under `algorithmOID`.
     public static func run(dataGroups: [Int: [UInt8]], expected: [Int: [UInt8]], algorithmOID: String)
         -> (reasons: [VerificationReason], checks: [Int: DataGroupCheck])
     {

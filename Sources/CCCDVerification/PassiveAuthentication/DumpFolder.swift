@@ -27,6 +27,7 @@ public struct DumpFolder: Sendable {
         self.files = files
     }
 
+    /// A dump from files already in memory (e.g. a read).
     public init(files: [LDSFile: [UInt8]]) {
         self.files = files
     }

@@ -4,6 +4,7 @@ import Foundation
 /// `cccd verify DIR`: passive authentication of a dump; active and chip authentication need the
 /// chip and are `not-performed`.
 public enum OfflineVerification {
+    /// The verification report of a dump folder.
     public static func verify(
         _ dump: DumpFolder, trustStore: TrustStore, options: PassiveAuthenticationOptions = PassiveAuthenticationOptions()
     ) -> VerificationReport {

@@ -8,6 +8,7 @@ public struct PassiveAuthenticationInput: Sendable {
     /// Data-group number → file bytes exactly as read.
     public var dataGroups: [Int: [UInt8]]
 
+    /// EF.SOD and the data groups by number.
     public init(securityObject: [UInt8]?, dataGroups: [Int: [UInt8]]) {
         self.securityObject = securityObject
         self.dataGroups = dataGroups
@@ -33,6 +34,7 @@ public struct PassiveAuthenticationOptions: Sendable {
     /// Whether DG1's issuing state is compared with the certificates' country.
     public var checkCountry: Bool
 
+    /// Options; the defaults are what ICAO requires, checked now.
     public init(verificationTime: Date = Date(), requireSignedAttributes: Bool = true, checkCountry: Bool = true) {
         self.verificationTime = verificationTime
         self.requireSignedAttributes = requireSignedAttributes

@@ -3,6 +3,7 @@ import Foundation
 /// CRL status of each certificate in a verified path, using the CRLs its issuer signed.
 /// "No CRL" is reported as `revocationUnknown` (a warning), never silently ignored.
 public enum RevocationCheck {
+    /// Reasons about the CRL status of every non-anchor certificate of `chain` at `time`.
     public static func run(chain: [X509Certificate], revocationLists: [X509RevocationList], at time: Date)
         -> [VerificationReason]
     {

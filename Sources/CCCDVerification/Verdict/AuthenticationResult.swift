@@ -1,11 +1,14 @@
 /// The result of active authentication (`verification.active`) or chip authentication
 /// (`verification.chip`).
 public struct AuthenticationResult: Sendable, Codable, Hashable {
+    /// valid / invalid / not-supported / not-performed.
     public var status: AuthenticationStatus
+    /// Why, machine-readable.
     public var reasons: [VerificationReason]
     /// How it was done, e.g. `RSA ISO/IEC 9796-2 SHA1`, `ECDH AES-128 (MSE:Set AT)`, `PACE-CAM`.
     public var method: String?
 
+    /// A result with its reasons and method.
     public init(status: AuthenticationStatus, reasons: [VerificationReason] = [], method: String? = nil) {
         self.status = status
         self.reasons = reasons
@@ -30,9 +33,13 @@ public struct AuthenticationResult: Sendable, Codable, Hashable {
 
 /// The `verification` block of `cccd read --json` / `cccd verify --json` (interfaces.md).
 public struct VerificationReport: Sendable, Codable, Hashable {
+    /// `verification.passive`.
     public var passive: PassiveAuthenticationResult
+    /// `verification.active`.
     public var active: AuthenticationResult
+    /// `verification.chip`.
     public var chip: AuthenticationResult
+    /// `verification.overall`.
     public var overall: PassiveStatus
 
     /// Combines the three results: `valid` only when passive authentication is valid and no
@@ -44,6 +51,7 @@ public struct VerificationReport: Sendable, Codable, Hashable {
         self.overall = Self.overall(passive: passive.status, active: active.status, chip: chip.status)
     }
 
+    /// The overall verdict of three statuses (see the initializer).
     public static func overall(passive: PassiveStatus, active: AuthenticationStatus, chip: AuthenticationStatus)
         -> PassiveStatus
     {

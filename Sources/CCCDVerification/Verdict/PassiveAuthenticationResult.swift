@@ -16,7 +16,9 @@ public enum DataGroupCheck: String, Sendable, Codable, Hashable {
 
 /// The result of passive authentication: the verdict, its reasons and what was checked.
 public struct PassiveAuthenticationResult: Sendable, Codable, Hashable {
+    /// The verdict, derived from ``reasons``.
     public var status: PassiveStatus
+    /// Every reason, failures first as they were found.
     public var reasons: [VerificationReason]
     /// Data-group number → outcome.
     public var dataGroups: [Int: DataGroupCheck]
@@ -31,6 +33,7 @@ public struct PassiveAuthenticationResult: Sendable, Codable, Hashable {
     /// The time certificates and CRLs were checked at.
     public var verificationTime: Date
 
+    /// A result; the status is computed from `reasons`.
     public init(
         reasons: [VerificationReason], dataGroups: [Int: DataGroupCheck], hashAlgorithm: String?,
         signatureAlgorithm: String?, documentSigner: CertificateSummary?, trustAnchor: CertificateSummary?,
