@@ -46,4 +46,18 @@ struct VerifyCommandTests {
             "verify", "TestVectors/datasets/default", "--trust", "TestVectors/datasets/pki", "--at", "2037-01-01",
         ]).status == 3)
     }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))
+    func masterListAsTrust() throws {
+        // The list's signer chains to no CSCA named here: loaded with a warning, the card verifies.
+        let result = try Self.run([
+            "verify", "TestVectors/datasets/card-2024", "--trust", "TestVectors/datasets/pki/test-masterlist.ml", "--json",
+        ])
+        #expect(result.status == 0)
+        let object = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as! [String: Any]
+        let passive = (object["verification"] as! [String: Any])["passive"] as! [String: Any]
+        #expect(passive["status"] as? String == "valid")
+        let reasons = passive["reasons"] as! [[String: Any]]
+        #expect(reasons.contains { $0["code"] as? String == "revocationUnknown" })
+    }
 }
