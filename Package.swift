@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "cccd", targets: ["cccd"]),
         .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccd-bench", targets: ["cccd-bench"]),
+        .executable(name: "cccd-datasets", targets: ["cccd-datasets"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,12 +46,33 @@ let package = Package(
         .target(
             name: "CCCDVirtualCard",
             dependencies: ["CCCDTransport", "CCCDCrypto", .product(name: "SwiftASN1", package: "swift-asn1")]),
-        .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS"]),
+        .target(
+            name: "CCCDKit",
+            dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification"]),
+        .target(
+            name: "CCCDVerification",
+            dependencies: [
+                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ],
+            resources: [.copy("Resources/TrustAnchors")]),
+
+        // Synthetic Vietnamese cards and their test PKI (TestVectors/datasets), used by the
+        // `cccd-datasets` generator and by the verification tests.
+        .target(
+            name: "CCCDTestData",
+            dependencies: [
+                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", "CCCDVerification",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        .executableTarget(
+            name: "cccd-datasets",
+            dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard",
+                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -63,7 +85,8 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDProtocols", "CCCDVirtualCard", "CCCDTestSupport",
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
+                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),
@@ -80,6 +103,12 @@ let package = Package(
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto"]),
+        .testTarget(
+            name: "CCCDVerificationTests",
+            dependencies: [
+                "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
+                "CCCDMRZ", "COpenSSL",
+            ]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -7,5 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccd-bench",
         abstract: "CCCDKit benchmarks (run in release mode).",
-        subcommands: [APDURoundTripBenchmark.self, ProtocolsBenchmark.self, ReadBenchmark.self])
+        subcommands: [
+            APDURoundTripBenchmark.self, ProtocolsBenchmark.self, ReadBenchmark.self, VerificationBenchmark.self,
+        ])
 }

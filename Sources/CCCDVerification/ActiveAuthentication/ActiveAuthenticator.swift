@@ -1,0 +1,60 @@
+import CCCDCrypto
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+
+/// Runs Active Authentication against a card: INTERNAL AUTHENTICATE with a fresh random 8-byte
+/// challenge (over the secure channel), then ``ActiveAuthenticationVerifier``.
+public enum ActiveAuthenticator {
+    /// The INTERNAL AUTHENTICATE command for `challenge`, expecting `ne` bytes (256 = short `00`,
+    /// 65 536 = extended `00 00`).
+    public static func internalAuthenticate(challenge: [UInt8], ne: Int) throws(APDUError) -> CommandAPDU {
+        try CommandAPDU(cla: 0x00, ins: 0x88, p1: 0x00, p2: 0x00, data: challenge, ne: ne)
+    }
+
+    /// The Ne values to try, most likely first: short Le when the signature fits in 256 bytes,
+    /// extended Le otherwise; the other form as fallback for cards that need it.
+    public static func expectedLengths(signatureSize: Int, extendedLengthSupported: Bool) -> [Int] {
+        let short = CommandAPDU.maxShortNe
+        let extended = CommandAPDU.maxExtendedNe
+        if signatureSize > short && extendedLengthSupported { return [extended, short] }
+        return extendedLengthSupported ? [short, extended] : [short]
+    }
+
+    /// Performs AA. `dg15` nil → `not-supported`.
+    public static func perform(
+        over sender: some CommandSender, dg15: PublicKeyInfo?, dg14: SecurityInfos?,
+        extendedLengthSupported: Bool = true
+    ) async -> AuthenticationResult {
+        guard let dg15 else { return .notSupported("the card has no DG15 (Active Authentication key)") }
+        let challenge: [UInt8]
+        do {
+            challenge = try SecureRandom.bytes(8)
+        } catch {
+            return .invalid(VerificationReason(.transmissionFailed, .failure, "no random challenge: \(error)"))
+        }
+        let size = (try? PublicKeyHandle(subjectPublicKeyInfo: dg15.subjectPublicKeyInfoDER).maximumSignatureSize) ?? 256
+        var lastStatus: StatusWord?
+        for ne in expectedLengths(signatureSize: size, extendedLengthSupported: extendedLengthSupported) {
+            let response: ResponseAPDU
+            do {
+                response = try await sender.send(try internalAuthenticate(challenge: challenge, ne: ne))
+            } catch {
+                return .invalid(VerificationReason(
+                    .transmissionFailed, .failure, "INTERNAL AUTHENTICATE failed: \(error)"))
+            }
+            guard response.status.isSuccess else {
+                lastStatus = response.status
+                // Wrong length: try the other Le form.
+                if response.status.sw1 == 0x67 || response.status.sw1 == 0x6C { continue }
+                break
+            }
+            return ActiveAuthenticationVerifier.verify(
+                signature: response.data, challenge: challenge, publicKey: dg15,
+                info: dg14?.activeAuthenticationInfos.first)
+        }
+        return .invalid(VerificationReason(
+            .cardRefused, .failure,
+            "the card refused INTERNAL AUTHENTICATE (SW \(lastStatus.map { "\($0)" } ?? "none"))"))
+    }
+}

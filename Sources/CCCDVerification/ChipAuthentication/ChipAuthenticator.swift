@@ -1,0 +1,123 @@
+import CCCDCrypto
+import CCCDProtocols
+import CCCDTransport
+
+/// Runs Chip Authentication against a card over its secure channel, or checks PACE-CAM's chip
+/// data against DG14.
+public enum ChipAuthenticator {
+    /// Chip Authentication: key agreement with DG14's chip key, then secure messaging restarted
+    /// with the new keys and proven by reading a byte of DG14. On success the channel runs on the
+    /// new keys; on failure it is terminated.
+    public static func perform(over channel: SecureChannel, dg14: SecurityInfos?) async -> AuthenticationResult {
+        guard let dg14 else { return .notSupported("the card has no DG14") }
+        let setup: ChipAuthenticationSetup
+        do {
+            setup = try ChipAuthenticationSelection.select(from: dg14)
+        } catch .noChipAuthenticationKey {
+            return .notSupported("DG14 has no chip authentication key")
+        } catch {
+            return .invalid(VerificationReason(.notSupported, .failure, "\(error)"))
+        }
+        let method = describe(setup)
+        guard let cipher = setup.cipher else {
+            return .invalid(VerificationReason(.notSupported, .failure, "unknown protocol \(setup.info.protocolOID)"))
+        }
+        let keys: SecureMessagingKeys
+        let ephemeral: ChipAuthenticationKeyAgreement.EphemeralKeyPair
+        do {
+            let domain = try setup.publicKey.domainParameters()
+            let chipKey = try setup.publicKey.publicKeyValue()
+            let random = try SecureRandom.bytes(ChipAuthenticationKeyAgreement.randomLength(domain: domain))
+            ephemeral = try ChipAuthenticationKeyAgreement.ephemeralKeyPair(domain: domain, randomBytes: random)
+            let secret = try ChipAuthenticationKeyAgreement.sharedSecret(
+                domain: domain, privateKey: ephemeral.privateKey, chipPublicKey: chipKey)
+            keys = try ChipAuthenticationKeyAgreement.sessionKeys(sharedSecret: secret, cipher: cipher)
+        } catch {
+            return .invalid(VerificationReason(.keyAgreementFailed, .failure, "\(error)"), method: method)
+        }
+        do {
+            let commands = try commandSequence(setup: setup, ephemeralPublicKey: ephemeral.publicKey)
+            for command in commands {
+                let response = try await channel.send(command)
+                guard response.status.isSuccess else {
+                    await channel.terminate()
+                    return .invalid(VerificationReason(
+                        .cardRefused, .failure, "the chip refused chip authentication (SW \(response.status))"),
+                        method: method)
+                }
+            }
+        } catch {
+            await channel.terminate()
+            return .invalid(VerificationReason(.transmissionFailed, .failure, "\(error)"), method: method)
+        }
+        await channel.replaceState(SecureMessagingState(keys: keys))
+        do {
+            // A chip without the private key cannot protect this response with the new keys.
+            _ = try await channel.send(try ChipAuthenticationCommands.proofRead(sfi: 0x0E))
+        } catch {
+            await channel.terminate()
+            return .invalid(VerificationReason(
+                .secureMessagingFailed, .failure,
+                "the chip did not answer with the keys of DG14's chip key (clone?): \(error)"), method: method)
+        }
+        return AuthenticationResult(status: .valid, method: method)
+    }
+
+    /// The commands for `setup`: MSE:Set KAT (3DES) or MSE:Set AT + GENERAL AUTHENTICATE (AES).
+    public static func commandSequence(setup: ChipAuthenticationSetup, ephemeralPublicKey: [UInt8]) throws(APDUError)
+        -> [CommandAPDU]
+    {
+        if setup.usesGeneralAuthenticate {
+            return [
+                try ChipAuthenticationCommands.mseSetAT(protocolOID: setup.info.protocolOID, keyID: setup.info.keyID),
+                try ChipAuthenticationCommands.generalAuthenticate(ephemeralPublicKey: ephemeralPublicKey),
+            ]
+        }
+        return [try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: ephemeralPublicKey, keyID: setup.info.keyID)]
+    }
+
+    /// PACE-CAM: the chip's CA data (decrypted during PACE) checked against DG14's ECDH chip key:
+    /// `PK_map,IC = CA_IC × PK_IC`.
+    public static func verifyPACECAM(
+        chipAuthenticationData: [UInt8]?, chipMappingPublicKey: [UInt8]?, dg14: SecurityInfos?
+    ) -> AuthenticationResult {
+        let method = "PACE-CAM"
+        guard let chipAuthenticationData, let chipMappingPublicKey else {
+            return .invalid(VerificationReason(
+                .chipAuthenticationDataMismatch, .failure, "PACE-CAM did not yield chip authentication data"),
+                method: method)
+        }
+        guard let dg14 else {
+            return .invalid(VerificationReason(.publicKeyMissing, .failure, "DG14 is needed to check PACE-CAM"), method: method)
+        }
+        let keys = dg14.chipAuthenticationPublicKeyInfos.filter { $0.protocolOID == SecurityInfoOID.idPKECDH }
+        guard !keys.isEmpty else {
+            return .invalid(VerificationReason(.publicKeyMissing, .failure, "DG14 has no ECDH chip key"), method: method)
+        }
+        for key in keys {
+            guard case .ec(let group)? = try? key.domainParameters(), let point = try? key.publicKeyValue() else { continue }
+            if (try? ChipAuthenticationMapping.verify(
+                chipAuthenticationData: chipAuthenticationData, chipStaticPublicKey: point,
+                chipMappingPublicKey: chipMappingPublicKey, group: group)) == true
+            {
+                return AuthenticationResult(status: .valid, method: method)
+            }
+        }
+        return .invalid(VerificationReason(
+            .chipAuthenticationDataMismatch, .failure,
+            "the chip's PACE-CAM data do not match DG14's chip key (clone?)"), method: method)
+    }
+
+    /// PACE-CAM from a PACE result.
+    public static func verifyPACECAM(_ pace: PACEResult, dg14: SecurityInfos?) -> AuthenticationResult {
+        verifyPACECAM(
+            chipAuthenticationData: pace.chipAuthenticationData, chipMappingPublicKey: pace.chipMappingPublicKey, dg14: dg14)
+    }
+
+    static func describe(_ setup: ChipAuthenticationSetup) -> String {
+        let agreement = setup.isECDH ? "ECDH" : "DH"
+        let cipher = setup.cipher?.rawValue ?? "?"
+        let commands = setup.usesGeneralAuthenticate ? "MSE:Set AT + GENERAL AUTHENTICATE" : "MSE:Set KAT"
+        return "\(agreement) \(cipher) (\(commands))"
+    }
+}

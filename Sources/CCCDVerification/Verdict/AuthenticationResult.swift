@@ -1,0 +1,70 @@
+/// The result of active authentication (`verification.active`) or chip authentication
+/// (`verification.chip`).
+public struct AuthenticationResult: Sendable, Codable, Hashable {
+    /// valid / invalid / not-supported / not-performed.
+    public var status: AuthenticationStatus
+    /// Why, machine-readable.
+    public var reasons: [VerificationReason]
+    /// How it was done, e.g. `RSA ISO/IEC 9796-2 SHA1`, `ECDH AES-128 (MSE:Set AT)`, `PACE-CAM`.
+    public var method: String?
+
+    /// A result with its reasons and method.
+    public init(status: AuthenticationStatus, reasons: [VerificationReason] = [], method: String? = nil) {
+        self.status = status
+        self.reasons = reasons
+        self.method = method
+    }
+
+    /// Not performed (e.g. offline re-verification of a dump).
+    public static func notPerformed(_ why: String) -> AuthenticationResult {
+        AuthenticationResult(status: .notPerformed, reasons: [VerificationReason(.notPerformed, .info, why)])
+    }
+
+    /// The card does not offer the protocol.
+    public static func notSupported(_ why: String) -> AuthenticationResult {
+        AuthenticationResult(status: .notSupported, reasons: [VerificationReason(.notSupported, .info, why)])
+    }
+
+    /// A failed check.
+    public static func invalid(_ reason: VerificationReason, method: String? = nil) -> AuthenticationResult {
+        AuthenticationResult(status: .invalid, reasons: [reason], method: method)
+    }
+}
+
+/// The `verification` block of `cccd read --json` / `cccd verify --json` (interfaces.md).
+public struct VerificationReport: Sendable, Codable, Hashable {
+    /// `verification.passive`.
+    public var passive: PassiveAuthenticationResult
+    /// `verification.active`.
+    public var active: AuthenticationResult
+    /// `verification.chip`.
+    public var chip: AuthenticationResult
+    /// `verification.overall`.
+    public var overall: PassiveStatus
+
+    /// Combines the three results: `valid` only when passive authentication is valid and no
+    /// performed check failed; a failed active/chip authentication makes it `invalid`.
+    public init(passive: PassiveAuthenticationResult, active: AuthenticationResult, chip: AuthenticationResult) {
+        self.passive = passive
+        self.active = active
+        self.chip = chip
+        self.overall = Self.overall(passive: passive.status, active: active.status, chip: chip.status)
+    }
+
+    /// The overall verdict of three statuses (see the initializer).
+    public static func overall(passive: PassiveStatus, active: AuthenticationStatus, chip: AuthenticationStatus)
+        -> PassiveStatus
+    {
+        if passive == .invalid || active == .invalid || chip == .invalid { return .invalid }
+        return passive
+    }
+
+    /// Exit status per interfaces.md: 0 valid, 3 invalid, 4 untrusted or incomplete.
+    public var exitCode: Int32 {
+        switch overall {
+        case .valid: 0
+        case .invalid: 3
+        case .untrusted, .incomplete: 4
+        }
+    }
+}
