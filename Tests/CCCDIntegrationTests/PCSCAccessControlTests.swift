@@ -27,7 +27,7 @@ extension PCSCEndToEnd {
         let chip = try EMRTDChip(configuration: configuration, fileSystem: TestPatternCard.fileSystem(access: .afterAccessControl))
         let connection = VPCDConnection(card: chip.card, port: bed.basePort)
         let context = try PCSCContext()
-        try connection.insert()
+        try connection.insertSettled()
         defer {
             connection.eject()
             // Let pcscd see the removal before the next test inserts a card with the same ATR.

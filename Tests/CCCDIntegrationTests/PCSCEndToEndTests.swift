@@ -32,7 +32,7 @@ import Testing
         let card = VirtualCard(fileSystem: TestPatternCard.fileSystem())
         let connection = VPCDConnection(card: card, port: bed.basePort)
         let mark = events.seen.count
-        try connection.insert()
+        try connection.insertSettled()
         try await events.waitFor(after: mark) { $0 == .cardInserted(reader: bed.readerNames[0], atr: card.atr) }
         let state = try #require(try context.readerStates().first)
         #expect(state.cardPresent && state.atr == card.atr)
@@ -64,7 +64,7 @@ import Testing
     @Test func secondReaderAndExclusiveSharing() async throws {
         let card = VirtualCard(profile: .shortOnly, fileSystem: TestPatternCard.fileSystem())
         let connection = VPCDConnection(card: card, port: bed.basePort + 1)
-        try connection.insert()
+        try connection.insertSettled()
         defer { connection.eject() }
         let context = try PCSCContext()
         var present = false
@@ -87,7 +87,7 @@ import Testing
     @Test func recordThroughPCSCThenReplayWithoutIt() async throws {
         let card = VirtualCard(fileSystem: TestPatternCard.fileSystem())
         let connection = VPCDConnection(card: card, port: bed.basePort)
-        try connection.insert()
+        try connection.insertSettled()
         defer { connection.eject() }
         let context = try PCSCContext()
         var pcsc: PCSCCard?

@@ -40,7 +40,7 @@ extension PCSCEndToEnd {
 
         let cccd = SyntheticCCCD()
         let connection = VPCDConnection(card: VirtualCard(fileSystem: cccd.fileSystem()), port: bed.basePort)
-        try connection.insert()
+        try connection.insertSettled()
         defer { connection.eject() }
         // Until the virtual card does PACE, the example reads the test card in clear.
         let result = try await readCitizenCard(access: .none)

@@ -17,21 +17,24 @@ public enum LDSBuilder {
         serializer.appendPrimitiveNode(identifier: identifier) { $0.append(contentsOf: bytes) }
     }
 
-    /// EF.COM: `60 { 5F01 "0107", 5F36 "040000", 5C tag list }`.
+    /// EF.COM: `60 { 5F01 "0107", 5F36 "040000", 5C tag list }`. ICAO writes the LDS version tag
+    /// as `5F01`, a two-byte form of tag number 1 that DER (and swift-asn1) would shorten to `41`,
+    /// so the first element is appended as raw bytes.
     public static func efCOM(dataGroups: [DataGroup]) throws -> [UInt8] {
-        try serialize { s in
-            try s.appendConstructedNode(identifier: application(0)) { s in
-                primitive(&s, application(1), Array("0107".utf8))
-                primitive(&s, application(54), Array("040000".utf8))
-                primitive(&s, application(28), dataGroups.map(\.ldsTag))
-            }
+        let version: [UInt8] = [0x5F, 0x01, 0x04] + Array("0107".utf8)
+        let rest = serialize { s in
+            primitive(&s, application(54), Array("040000".utf8))
+            primitive(&s, application(28), dataGroups.map(\.ldsTag))
         }
+        let body = version + rest
+        precondition(body.count < 0x80, "EF.COM stays short")
+        return [0x60, UInt8(body.count)] + body
     }
 
     /// DG1: `61 { 5F1F MRZ }`.
     public static func dg1(mrz: String) throws -> [UInt8] {
         try serialize { s in
-            try s.appendConstructedNode(identifier: application(1)) { s in
+            s.appendConstructedNode(identifier: application(1)) { s in
                 primitive(&s, application(31), Array(mrz.utf8))
             }
         }
@@ -53,7 +56,7 @@ public enum LDSBuilder {
                 try s.appendConstructedNode(identifier: application(97)) { s in
                     primitive(&s, .integer, [1])
                     try s.appendConstructedNode(identifier: application(96)) { s in
-                        try s.appendConstructedNode(identifier: context(1)) { s in
+                        s.appendConstructedNode(identifier: context(1)) { s in
                             primitive(&s, context(0), [0x01, 0x01])
                             primitive(&s, context(1), [0x02])
                             primitive(&s, context(2), [0x00])
@@ -154,14 +157,14 @@ public enum LDSBuilder {
     /// DG14: `6E { SecurityInfos }`.
     public static func dg14(securityInfos: [UInt8]) throws -> [UInt8] {
         try serialize { s in
-            try s.appendConstructedNode(identifier: application(14)) { s in s.serializeRawBytes(securityInfos) }
+            s.appendConstructedNode(identifier: application(14)) { s in s.serializeRawBytes(securityInfos) }
         }
     }
 
     /// DG15: `6F { SubjectPublicKeyInfo }`.
     public static func dg15(subjectPublicKeyInfo: [UInt8]) throws -> [UInt8] {
         try serialize { s in
-            try s.appendConstructedNode(identifier: application(15)) { s in s.serializeRawBytes(subjectPublicKeyInfo) }
+            s.appendConstructedNode(identifier: application(15)) { s in s.serializeRawBytes(subjectPublicKeyInfo) }
         }
     }
 
@@ -188,7 +191,7 @@ public enum LDSBuilder {
     /// EF.SOD: `77 { ContentInfo }`.
     public static func efSOD(contentInfo: [UInt8]) throws -> [UInt8] {
         try serialize { s in
-            try s.appendConstructedNode(identifier: application(23)) { s in s.serializeRawBytes(contentInfo) }
+            s.appendConstructedNode(identifier: application(23)) { s in s.serializeRawBytes(contentInfo) }
         }
     }
 

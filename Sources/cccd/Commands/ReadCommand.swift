@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCCDKit
+import CCCDVerification
 import Foundation
 
 /// `cccd read`: waits for a card, reads it, prints a summary or the JSON object of
@@ -94,9 +95,8 @@ struct ReadCommand: AsyncParsableCommand {
         }
 
         var options = ReadOptions(cardTimeout: .milliseconds(Int64(timeout * 1000)), shortAPDUsOnly: shortAPDUs)
-        // Verification is another module's; until it is linked, say so instead of guessing.
-        options.verifier = nil
-        _ = trust
+        options.verifier = PassiveReadVerifier(
+            trustStore: trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: trust))
 
         let bar = ProgressBar(language: language)
         bar.update(.waitingForCard(reader: reader))

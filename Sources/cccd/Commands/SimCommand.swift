@@ -13,7 +13,7 @@ struct SimCommand: AsyncParsableCommand {
             command is stopped (SIGINT/SIGTERM) and reconnects if pcscd restarts.
             """)
 
-    @Option(help: "A dump folder (EF.COM.bin, DG1.bin, …) to serve; default: a built-in test card.")
+    @Option(help: "A data set (dump folder + card.json, e.g. TestVectors/datasets/default) or a plain dump folder to serve; default: a built-in test-pattern card without access control.")
     var dataset: String?
 
     @Option(help: "vpcd port (35963 = first virtual reader, 35964 = second).")
@@ -22,7 +22,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "vpcd host (loopback only by default).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Card profile: extended (64 KB APDUs) or short (short APDUs only).")
+    @Option(help: "Profile of the built-in test-pattern card: extended (64 KB APDUs) or short (short APDUs only). A data set's card.json sets its own.")
     var profile: String = "extended"
 
     @Option(help: "Seconds to wait for vpcd before giving up.")
@@ -35,14 +35,14 @@ struct SimCommand: AsyncParsableCommand {
         case "short": cardProfile = .shortOnly
         default: throw ValidationError("unknown profile \"\(profile)\" (use extended or short)")
         }
-        let fileSystem: CardFileSystem
+        let card: VirtualCard
         if let dataset {
-            // Until the chip side of access control exists, a data set's files are served openly.
-            fileSystem = try DumpFolderLoader.load(URL(fileURLWithPath: dataset), access: .always)
+            // A data set with card.json is a chip with BAC/PACE and secure messaging; a plain dump
+            // folder is served openly.
+            card = try DataSetChip.load(URL(fileURLWithPath: dataset))
         } else {
-            fileSystem = TestPatternCard.fileSystem()
+            card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }
-        let card = VirtualCard(profile: cardProfile, fileSystem: fileSystem)
         let connection = VPCDConnection(card: card, host: host, port: port)
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A data set (`TestVectors/datasets/NAME`: the dump-folder files plus `card.json`) turned into a
+/// chip: the files are readable only after access control, and BAC/PACE use the data set's CAN and
+/// MRZ key (see TestVectors/datasets/README.md for `card.json`).
+public enum DataSetChip {
+    /// The parts of `card.json` the chip needs.
+    struct CardDescription: Decodable {
+        struct MRZ: Decodable {
+            var documentNumber: String
+            var dateOfBirth: String
+            var dateOfExpiry: String
+        }
+        struct PACE: Decodable {
+            var oid: String
+            var parameterId: Int
+        }
+        struct Access: Decodable {
+            var bac: Bool
+            var pace: [PACE]
+        }
+        struct ChipAuthentication: Decodable {
+            var privateKeyHex: String
+        }
+        struct Behaviour: Decodable {
+            var extendedLength: Bool?
+            var maxResponseLength: Int?
+            var shortFileIdentifiers: Bool?
+        }
+        var can: String?
+        var mrz: MRZ?
+        var access: Access
+        var chipAuthentication: ChipAuthentication?
+        var behaviour: Behaviour?
+    }
+
+    /// Loads the folder: with `card.json`, a chip with access control; without it, the files served
+    /// openly (a plain dump).
+    public static func load(_ folder: URL, random: any ChipRandomSource = SystemChipRandom()) throws -> VirtualCard {
+        let descriptionURL = folder.appendingPathComponent("card.json")
+        guard let json = FileManager.default.contents(atPath: descriptionURL.path) else {
+            return VirtualCard(fileSystem: try DumpFolderLoader.load(folder, access: .always))
+        }
+        let description = try JSONDecoder().decode(CardDescription.self, from: json)
+        let configuration = try configuration(description)
+        let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
+        return try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
+    }
+
+    static func configuration(_ d: CardDescription) throws -> ChipConfiguration {
+        var profile = CardProfile.extended
+        if let b = d.behaviour {
+            if b.extendedLength == false { profile = .shortOnly }
+            if let max = b.maxResponseLength { profile.maxResponseDataLength = max }
+            if let sfi = b.shortFileIdentifiers { profile.shortFileIdentifiers = sfi }
+        }
+        let offers = try d.access.pace.map { try offer(oid: $0.oid, parameterID: $0.parameterId) }
+        let caKey = d.chipAuthentication.map { ChipAuthenticationKey(parameterID: 13, privateKey: $0.privateKeyHex) }
+        return ChipConfiguration(
+            can: d.can,
+            mrz: d.mrz.map { MRZKeyInformation(documentNumber: $0.documentNumber, dateOfBirth: $0.dateOfBirth, dateOfExpiry: $0.dateOfExpiry) },
+            offersBAC: d.access.bac, pace: offers, chipAuthenticationKey: caKey, profile: profile)
+    }
+
+    /// id-PACE OIDs are 0.4.0.127.0.7.2.2.4.MAPPING.CIPHER (BSI TR-03110-3).
+    static func offer(oid: String, parameterID: Int) throws -> PACEOffer {
+        let arcs = oid.split(separator: ".").compactMap { Int($0) }
+        guard arcs.count == 11, Array(arcs.prefix(9)) == [0, 4, 0, 127, 0, 7, 2, 2, 4] else {
+            throw DataSetError.unsupportedPACE(oid)
+        }
+        let agreement: PACEOffer.KeyAgreement
+        let mapping: PACEOffer.Mapping
+        switch arcs[9] {
+        case 1: (agreement, mapping) = (.dh, .generic)
+        case 2: (agreement, mapping) = (.ecdh, .generic)
+        case 3: (agreement, mapping) = (.dh, .integrated)
+        case 4: (agreement, mapping) = (.ecdh, .integrated)
+        case 6: (agreement, mapping) = (.ecdh, .chipAuthentication)
+        default: throw DataSetError.unsupportedPACE(oid)
+        }
+        let cipher: ChipCipher
+        switch arcs[10] {
+        case 1: cipher = .tripleDES
+        case 2: cipher = .aes128
+        case 3: cipher = .aes192
+        case 4: cipher = .aes256
+        default: throw DataSetError.unsupportedPACE(oid)
+        }
+        return PACEOffer(keyAgreement: agreement, mapping: mapping, cipher: cipher, parameterID: parameterID)
+    }
+}
+
+public enum DataSetError: Error, CustomStringConvertible {
+    case unsupportedPACE(String)
+
+    public var description: String {
+        switch self {
+        case .unsupportedPACE(let oid): return "card.json: unsupported PACE protocol \(oid)"
+        }
+    }
+}
