@@ -30,6 +30,27 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(
+            name: "COpenJPEG", pkgConfig: "libopenjp2",
+            providers: [.apt(["libopenjp2-7-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+
+        // dlib face pipeline behind a plain C header. dlib's pkg-config file lists absolute library
+        // paths that SwiftPM drops, so the libraries are named here. The shim is compiled with -O2 even
+        // in debug builds: dlib's detector, landmark and image code is header templates, ~95x slower
+        // at -O0, and clang (unlike GCC) has no per-file optimize pragma or attribute.
+        .target(
+            name: "CDlibShim",
+            cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
+            linkerSettings: [
+                .linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas"),
+                .linkedLibrary("stdc++"),
+            ]),
 
         .target(name: "CCCDTransport", dependencies: ["CPCSCLite"]),
         .target(name: "CCCDMRZ"),
@@ -44,11 +65,13 @@ let package = Package(
             dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(name: "CCCDVirtualCard", dependencies: ["CCCDTransport", "CCCDCrypto"]),
         .target(name: "CCCDKit", dependencies: ["CCCDTransport", "CCCDProtocols", "CCCDLDS"]),
+        // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
+        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard",
+                "CCCDKit", "CCCDVirtualCard", "CCCDFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -61,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport",
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),
@@ -77,6 +100,7 @@ let package = Package(
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport"]),
+        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -5,7 +5,7 @@ struct CCCD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccd",
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
-        subcommands: [ReadersCommand.self, SimCommand.self])
+        subcommands: [ReadersCommand.self, SimCommand.self, MatchCommand.self])
 }
 
 /// Exit codes shared by the subcommands (shared/interfaces.md).
