@@ -4,6 +4,7 @@ import COpenJPEG
 /// codestream is an error rather than a partly decoded picture.
 enum JPEG2000Decoder {
     static func decode(_ data: [UInt8], format: ImageFormat, limits: ImageLimits) throws(FaceError) -> DecodedImage {
+        try JPEG2000Structure.validate(data, format: format)
         guard let codec = opj_create_decompress(format == .jp2 ? OPJ_CODEC_JP2 : OPJ_CODEC_J2K) else {
             throw .internalError("opj_create_decompress failed")
         }
@@ -31,7 +32,7 @@ enum JPEG2000Decoder {
         opj_stream_set_user_data(stream, user, nil)
         opj_stream_set_user_data_length(stream, OPJ_UINT64(data.count))
         opj_stream_set_read_function(stream) { buffer, count, user in
-            guard let buffer, let user else { return OPJ_SIZE_T.max }
+            guard let buffer, let user else { return endOfStream }
             return Unmanaged<StreamSource>.fromOpaque(user).takeUnretainedValue().read(into: buffer, count: Int(count))
         }
         opj_stream_set_skip_function(stream) { count, user in
@@ -92,6 +93,10 @@ enum JPEG2000Decoder {
     }
 }
 
+/// `(OPJ_SIZE_T)-1`, OpenJPEG's end-of-stream answer (size_t is imported as Int, so this is -1 and
+/// not `.max`).
+private let endOfStream = OPJ_SIZE_T(bitPattern: UInt(bitPattern: -1))
+
 /// The encoded bytes behind OpenJPEG's stream callbacks, plus the last error it reported.
 private final class StreamSource {
     let data: [UInt8]
@@ -102,7 +107,7 @@ private final class StreamSource {
 
     func read(into buffer: UnsafeMutableRawPointer, count: Int) -> OPJ_SIZE_T {
         let available = data.count - position
-        guard available > 0 else { return OPJ_SIZE_T.max }  // (OPJ_SIZE_T)-1: end of stream
+        guard available > 0 else { return endOfStream }
         let n = min(count, available)
         data.withUnsafeBytes { buffer.copyMemory(from: $0.baseAddress! + position, byteCount: n) }
         position += n
