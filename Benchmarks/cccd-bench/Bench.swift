@@ -7,5 +7,5 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccd-bench",
         abstract: "CCCDKit benchmarks (run in release mode).",
-        subcommands: [APDURoundTripBenchmark.self])
+        subcommands: [APDURoundTripBenchmark.self, FaceBenchmark.self, FaceCalibration.self])
 }

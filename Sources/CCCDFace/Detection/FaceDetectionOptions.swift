@@ -11,11 +11,13 @@ public struct FaceDetectionOptions: Sendable, Equatable {
     public var multipleFaces: MultipleFacePolicy
     /// Faces narrower than this (in image pixels) are too small for a reliable descriptor.
     public var minimumFaceWidth: Int
-    /// Images larger than this (longest side) are scaled down for the first detection pass. A face
-    /// must be about 80 pixels wide at that scale for the HOG detector to find it.
+    /// Images larger than this (longest side) are scaled down for the first detection pass, which is
+    /// what keeps detection fast (its cost grows with the pixel count). A face must be about 80 pixels
+    /// wide at that scale for the HOG detector to find it: 215 pixels in a 1280×720 frame; smaller
+    /// faces are found by the next passes.
     public var detectionMaxSide: Int
-    /// When the first pass finds nothing, the image is scanned again up to this size (small images are
-    /// scaled up, at most 2×), which finds faces down to about 40 pixels.
+    /// When the first pass finds nothing, the image is scanned again at twice the scale and then at
+    /// this size (small images are scaled up, at most 2×), which finds faces down to about 40 pixels.
     public var retryMaxSide: Int
     /// Run the MMOD CNN detector (if its model is installed) when the HOG detector finds no face, on
     /// an image scaled down to at most `cnnMaxSide`. Slower (about a second) but finds turned faces.
@@ -23,7 +25,7 @@ public struct FaceDetectionOptions: Sendable, Equatable {
     public var cnnMaxSide: Int
 
     public init(multipleFaces: MultipleFacePolicy = .reject, minimumFaceWidth: Int = 60,
-                detectionMaxSide: Int = 1024, retryMaxSide: Int = 1600,
+                detectionMaxSide: Int = 480, retryMaxSide: Int = 1600,
                 useCNNFallback: Bool = true, cnnMaxSide: Int = 800) {
         self.multipleFaces = multipleFaces
         self.minimumFaceWidth = minimumFaceWidth
