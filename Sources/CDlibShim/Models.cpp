@@ -2,8 +2,13 @@
 
 #include <dlib/serialize.h>
 
+#include <cstdio>
 #include <fstream>
+#include <future>
+#include <iterator>
 #include <sstream>
+
+#include <unistd.h>
 
 using namespace cdlib;
 
@@ -12,9 +17,42 @@ static bool readable(const char *path) {
     return file.good();
 }
 
+/// The HOG detector, read from `cache_path` when a saved copy is there, otherwise built (slow) and
+/// saved there for the next process (best effort: written to a temporary file and renamed).
+static std::string hog_detector(const char *cache_path) {
+    if (cache_path != nullptr) {
+        std::ifstream file(cache_path, std::ios::binary);
+        if (file) {
+            std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+            try {
+                std::istringstream check(bytes);
+                dlib::frontal_face_detector detector;
+                dlib::deserialize(detector, check);
+                if (detector.num_detectors() > 0) return bytes;
+            } catch (const dlib::serialization_error &) {
+                // Unreadable copy: rebuild and overwrite it below.
+            }
+        }
+    }
+    std::ostringstream hog;
+    dlib::serialize(dlib::get_frontal_face_detector(), hog);
+    std::string bytes = hog.str();
+    if (cache_path != nullptr) {
+        std::string temporary = std::string(cache_path) + ".tmp" + std::to_string(::getpid());
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        if (out.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) && out.flush()) {
+            out.close();
+            std::rename(temporary.c_str(), cache_path);
+        } else {
+            std::remove(temporary.c_str());
+        }
+    }
+    return bytes;
+}
+
 extern "C" cdlib_status cdlib_models_load(const char *recognition_path, const char *landmarks_path,
-                                          const char *cnn_path, cdlib_models **out,
-                                          char *message, size_t capacity) {
+                                          const char *cnn_path, const char *hog_cache_path,
+                                          cdlib_models **out, char *message, size_t capacity) {
     if (recognition_path == nullptr || landmarks_path == nullptr || out == nullptr) {
         report(message, capacity, "missing argument");
         return CDLIB_ERROR_ARGUMENT;
@@ -28,16 +66,17 @@ extern "C" cdlib_status cdlib_models_load(const char *recognition_path, const ch
     }
     return cdlib_guard(message, capacity, [&]() -> cdlib_status {
         auto models = std::make_unique<cdlib_models>();
+        // The files are independent: read them at the same time (exceptions surface through get()).
+        auto resnet = std::async(std::launch::async, [&] { return load_resnet(recognition_path); });
+        auto hog = std::async(std::launch::async, [&] { return hog_detector(hog_cache_path); });
         dlib::deserialize(landmarks_path) >> models->landmarks;
+        if (cnn_path != nullptr) models->cnn = load_cnn(cnn_path);
+        models->resnet = resnet.get();
+        models->hog_detector = hog.get();
         if (models->landmarks.num_parts() != CDLIB_LANDMARK_COUNT) {
             report(message, capacity, "the landmark model is not the 5-point model");
             return CDLIB_ERROR_MODEL_FILE;
         }
-        models->resnet = load_resnet(recognition_path);
-        if (cnn_path != nullptr) models->cnn = load_cnn(cnn_path);
-        std::ostringstream hog;
-        dlib::serialize(dlib::get_frontal_face_detector(), hog);
-        models->hog_detector = hog.str();
         *out = models.release();
         return CDLIB_OK;
     });
