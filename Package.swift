@@ -13,6 +13,9 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CCCDKit", targets: ["CCCDKit"]),
+        // Separate product: its C++ shim is built with -O2 even in debug (unsafe flag), which SwiftPM
+        // allows only for root packages and branch/path dependencies; CCCDKit itself has no such flag.
+        .library(name: "CCCDFace", targets: ["CCCDFace"]),
         .executable(name: "cccd", targets: ["cccd"]),
         .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccd-bench", targets: ["cccd-bench"]),
@@ -31,6 +34,27 @@ let package = Package(
         .systemLibrary(
             name: "COpenSSL", pkgConfig: "openssl",
             providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(
+            name: "CTurboJPEG", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev"])]),
+        .systemLibrary(
+            name: "COpenJPEG", pkgConfig: "libopenjp2",
+            providers: [.apt(["libopenjp2-7-dev"])]),
+        .systemLibrary(
+            name: "CPNG", pkgConfig: "libpng",
+            providers: [.apt(["libpng-dev"])]),
+
+        // dlib face pipeline behind a plain C header. dlib's pkg-config file lists absolute library
+        // paths that SwiftPM drops, so the libraries are named here. The shim is compiled with -O2 even
+        // in debug builds: dlib's detector, landmark and image code is header templates, ~95x slower
+        // at -O0, and clang (unlike GCC) has no per-file optimize pragma or attribute.
+        .target(
+            name: "CDlibShim",
+            cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
+            linkerSettings: [
+                .linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas"),
+                .linkedLibrary("stdc++"),
+            ]),
 
         .target(name: "CCCDTransport", dependencies: ["CPCSCLite"]),
         .target(name: "CCCDMRZ"),
@@ -68,11 +92,13 @@ let package = Package(
         .executableTarget(
             name: "cccd-datasets",
             dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
+        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ",
+                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(
@@ -86,7 +112,7 @@ let package = Package(
             name: "cccd-bench",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
-                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL",
+                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),
@@ -109,6 +135,7 @@ let package = Package(
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
                 "CCCDMRZ", "COpenSSL",
             ]),
+        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

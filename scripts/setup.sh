@@ -9,7 +9,6 @@ PACKAGES=(
     pkg-config iproute2 util-linux
     pcscd libpcsclite-dev vsmartcard-vpcd     # PC/SC and the virtual reader
     libssl-dev                                # OpenSSL 3: all cryptography
-    sqlite3 libsqlite3-dev                    # audit journal (GRDB)
 )
 # Face comparison (dlib + BLAS/LAPACK + image codecs), once the face module is in the tree.
 if [[ -d Sources/CDlibShim ]]; then

@@ -1,0 +1,135 @@
+import ArgumentParser
+import CCCDFace
+import Foundation
+
+/// Face comparison of a 480×640 JPEG 2000 chip photo with a 1280×720 live photo: each stage, the whole
+/// comparison, model load time, peak RSS, the BLAS library in use, and the same comparison done by the
+/// Python `face_recognition` package (dlib-bin from PyPI) as the reference (scripts/face-reference.sh).
+struct FaceBenchmark: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "face", abstract: "Face comparison: stages, full comparison, reference implementation.")
+
+    @Option(help: "Measured repetitions per stage (after 2 warm-up runs).")
+    var iterations = 30
+
+    @Option(help: "Chip photo (default: the test set's 8 KB JP2 of obama.jpg, 480×640).")
+    var chip: String?
+
+    @Option(help: "Live photo (default: the test set's 1280×720 frame).")
+    var live: String?
+
+    @Flag(help: "Skip the Python face_recognition reference.")
+    var noReference = false
+
+    func run() async throws {
+        let data = ProcessInfo.processInfo.environment["CCCD_FACE_TESTDATA"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? NSHomeDirectory() + "/.cache/cccdkit/face-testdata"
+        let chipPath = chip ?? data + "/chip/obama-jp2-8k.jp2"
+        let livePath = live ?? data + "/live/obama3-1280x720.jpg"
+        guard let chipBytes = FileManager.default.contents(atPath: chipPath),
+              let liveBytes = FileManager.default.contents(atPath: livePath)
+        else {
+            throw ValidationError("test photos missing (\(chipPath), \(livePath)): run scripts/setup.sh")
+        }
+
+        let engine = FaceEngine()
+        let load = try engine.loadModels()
+        let chipImage = try FaceImage(encoded: chipBytes)
+        let liveImage = try FaceImage(encoded: liveBytes)
+        print("Face comparison benchmark (\(iterations) runs each; wall time, and CPU time of all threads per run)")
+        if let load = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) {
+            print("  load average: \(load.split(separator: " ").prefix(3).joined(separator: " ")) on \(ProcessInfo.processInfo.activeProcessorCount) CPUs")
+        }
+        print("  chip  \(chipImage.sourceFormat?.rawValue ?? "?") \(chipImage.width)×\(chipImage.height), \(chipBytes.count) bytes")
+        print("  live  \(liveImage.sourceFormat?.rawValue ?? "?") \(liveImage.width)×\(liveImage.height), \(liveBytes.count) bytes")
+        print(String(format: "  model load (first engine): %.1f ms", load.milliseconds))
+        print("  BLAS: \(loadedBLAS())")
+
+        func stage(_ name: String, _ body: () throws -> Void) rethrows -> Summary {
+            for _ in 0..<2 { try body() }
+            var samples: [Double] = []
+            let cpuStart = processCPUTimeMilliseconds()
+            for _ in 0..<iterations {
+                let start = ContinuousClock.now
+                try body()
+                samples.append((ContinuousClock.now - start).milliseconds)
+            }
+            let cpu = (processCPUTimeMilliseconds() - cpuStart) / Double(iterations)
+            let summary = Summary(milliseconds: samples)
+            let label = name.padding(toLength: 36, withPad: " ", startingAt: 0)
+            print(String(format: "  %@ median %8.2f ms   p95 %8.2f ms   CPU %8.2f ms", label, summary.median, summary.p95, cpu))
+            return summary
+        }
+
+        let chipFace = try engine.selectFace(in: chipImage)
+        let liveFace = try engine.selectFace(in: liveImage)
+        let chipAligned = try engine.align(chipFace, in: chipImage)
+        let liveAligned = try engine.align(liveFace, in: liveImage)
+        let chipTemplate = try engine.template(for: chipAligned)
+        let liveTemplate = try engine.template(for: liveAligned)
+
+        _ = try stage("decode chip (JP2)") { _ = try FaceImage(encoded: chipBytes) }
+        _ = try stage("decode live (JPEG)") { _ = try FaceImage(encoded: liveBytes) }
+        _ = try stage("detect chip") { _ = try engine.selectFace(in: chipImage) }
+        _ = try stage("detect live") { _ = try engine.selectFace(in: liveImage) }
+        _ = try stage("align (landmarks + chip) chip") { _ = try engine.align(chipFace, in: chipImage) }
+        _ = try stage("align (landmarks + chip) live") { _ = try engine.align(liveFace, in: liveImage) }
+        _ = try stage("descriptor (ResNet)") { _ = try engine.template(for: chipAligned) }
+        _ = try stage("compare templates") { _ = try engine.compare(chipTemplate, liveTemplate) }
+        let sequential = try stage("full, sequential (decode→compare)") {
+            let a = try engine.template(for: FaceImage(encoded: chipBytes))
+            let b = try engine.template(for: FaceImage(encoded: liveBytes))
+            _ = try engine.compare(a, b)
+        }
+        let full = try stage("full, chip ∥ live (decode→compare)") {
+            _ = try engine.compare(chip: FaceImage(encoded: chipBytes), live: FaceImage(encoded: liveBytes))
+        }
+        let result = try engine.compare(chipTemplate, liveTemplate)
+        print(String(format: "  result: match=%@ similarity=%.3f distance=%.4f threshold=%.3f",
+                     String(result.match), result.similarity, result.distance, result.threshold))
+        print(String(format: "  peak RSS: %.0f MB", peakRSSMegabytes()))
+
+        guard !noReference else { return }
+        print("Reference: Python face_recognition 1.3.0 + dlib-bin (HOG upsample 1, 5-point, 1 jitter)")
+        let reference = try runReference(chip: chipPath, live: livePath)
+        print(reference.text, terminator: "")
+        if let median = reference.medianMilliseconds {
+            print(String(format: "  ratio (median, full comparison): CCCDFace %.2f× the reference sequential, %.2f× in parallel",
+                         sequential.median / median, full.median / median))
+        }
+    }
+
+    /// The BLAS shared library mapped into this process.
+    private func loadedBLAS() -> String {
+        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return "unknown" }
+        let paths = Set(maps.split(separator: "\n").compactMap { line -> String? in
+            guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init),
+                  path.hasPrefix("/"), path.contains("blas") || path.contains("lapack") else { return nil }
+            return (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { _ in path } ?? path
+        })
+        if paths.isEmpty { return "none mapped" }
+        let kind = paths.contains { $0.contains("openblas") } ? "OpenBLAS" : "reference BLAS (slow: install libopenblas0-pthread)"
+        return "\(kind) — " + paths.sorted().joined(separator: ", ")
+    }
+
+    private func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    private func runReference(chip: String, live: String) throws -> (text: String, medianMilliseconds: Double?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "scripts/face-reference.sh")
+        process.arguments = [chip, live, String(iterations)]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let median = output.split(separator: "\n").first { $0.contains("full comparison") }
+            .flatMap { line in line.split(separator: " ").drop { $0 != "median" }.dropFirst().first }
+            .flatMap { Double($0) }
+        return (output, median)
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import CCCDFace
+import Foundation
+
+/// `cccd match CHIP_IMAGE LIVE_IMAGE [--json]`: compares the chip photo with a live photo.
+struct MatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Compare a chip photo (DG2 file, JPEG or JPEG 2000) with a live photo (JPEG, PNG or JPEG 2000).",
+        discussion: """
+            Exit status: 0 the faces match, 1 they do not, 2 a photo could not be used (unreadable, \
+            no face, several faces, face too small) or the face models are missing, 64 usage error.
+            Face models: \(FaceModelFiles.environmentVariable) or the default directory \
+            (scripts/setup-face-models.sh installs them).
+            """)
+
+    @Argument(help: "The chip photo: a DG2 file as read from the card, or a JPEG / JPEG 2000 image.")
+    var chipImage: String
+
+    @Argument(help: "The live photo taken at the counter.")
+    var liveImage: String
+
+    @Option(help: "Similarity threshold in [0, 1] (default: the calibrated one).")
+    var threshold: Double?
+
+    @Flag(help: "Use the largest face when a photo shows several.")
+    var largestFace = false
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    struct Output: Encodable {
+        struct Photo: Encodable {
+            var format: String?
+            var width: Int
+            var height: Int
+        }
+        struct Timings: Encodable {
+            var modelLoadMs: Double
+            var decodeMs: Double
+            var compareMs: Double
+        }
+        var match: Bool
+        var similarity: Double
+        var threshold: Double
+        var distance: Double
+        var modelId: String
+        var chip: Photo
+        var live: Photo
+        var timings: Timings
+    }
+
+    struct Failure: Encodable {
+        struct Detail: Encodable {
+            var kind: String
+            var message: String
+        }
+        var error: Detail
+    }
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) {
+            throw ValidationError("--threshold must be between 0 and 1")
+        }
+    }
+
+    func run() async throws {
+        var configuration = FaceEngine.Configuration()
+        if let threshold { configuration.threshold = threshold }
+        if largestFace { configuration.detection.multipleFaces = .largest }
+        let engine = FaceEngine(configuration: configuration)
+        let clock = ContinuousClock()
+        do {
+            let decodeStart = clock.now
+            let chip = try loadImage(chipImage, dg2: true)
+            let live = try loadImage(liveImage, dg2: false)
+            let decoded = clock.now
+            let load = try engine.loadModels()
+            let compareStart = clock.now
+            let result = try await engine.compare(chip: chip, live: live)
+            let compared = clock.now
+            let output = Output(
+                match: result.match, similarity: result.similarity, threshold: result.threshold,
+                distance: result.distance, modelId: FaceTemplate.currentModelId,
+                chip: .init(format: chip.sourceFormat?.rawValue, width: chip.width, height: chip.height),
+                live: .init(format: live.sourceFormat?.rawValue, width: live.width, height: live.height),
+                timings: .init(modelLoadMs: load.milliseconds, decodeMs: (decoded - decodeStart).milliseconds,
+                               compareMs: (compared - compareStart).milliseconds))
+            if json {
+                printJSON(output)
+            } else {
+                print(String(format: "%@ (similarity %.3f, threshold %.3f, distance %.3f)",
+                             result.match ? "MATCH" : "NO MATCH", result.similarity, result.threshold, result.distance))
+            }
+            if !result.match { throw ExitCode(1) }
+        } catch let error as FaceError {
+            printError("cccd match: \(error)")
+            if json { printJSON(Failure(error: .init(kind: Self.kind(of: error), message: error.description))) }
+            throw ExitCodes.couldNotRead
+        }
+    }
+
+    private func loadImage(_ path: String, dg2: Bool) throws(FaceError) -> FaceImage {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotReadable(path: path) }
+        let bytes = [UInt8](data)
+        guard let image = dg2 ? extractFaceImage(fromDG2OrImage: bytes) : bytes else {
+            throw .unsupportedImageFormat
+        }
+        return try FaceImage(encoded: image)
+    }
+
+    private func printJSON(_ value: some Encodable) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        if let data = try? encoder.encode(value) { print(String(decoding: data, as: UTF8.self)) }
+    }
+
+    /// A stable machine-readable name for each error case.
+    static func kind(of error: FaceError) -> String {
+        switch error {
+        case .modelsNotFound: "models-not-found"
+        case .modelLoadFailed: "model-load-failed"
+        case .fileNotReadable: "file-not-readable"
+        case .unsupportedImageFormat: "unsupported-image-format"
+        case .corruptImage: "corrupt-image"
+        case .imageTooSmall: "image-too-small"
+        case .imageTooLarge: "image-too-large"
+        case .noFace: "no-face"
+        case .multipleFaces: "multiple-faces"
+        case .faceTooSmall: "face-too-small"
+        case .incompatibleTemplates: "incompatible-templates"
+        case .invalidTemplate: "invalid-template"
+        case .internalError: "internal-error"
+        }
+    }
+}
+
+extension Duration {
+    fileprivate var milliseconds: Double {
+        Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15
+    }
+}
