@@ -69,7 +69,7 @@ let package = Package(
             dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(
             name: "CCCDVirtualCard",
-            dependencies: ["CCCDTransport", "CCCDCrypto", .product(name: "SwiftASN1", package: "swift-asn1")]),
+            dependencies: ["CCCDTransport", "CCCDCrypto", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(
             name: "CCCDKit",
             dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification"]),
@@ -133,7 +133,7 @@ let package = Package(
             name: "CCCDVerificationTests",
             dependencies: [
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDMRZ", "COpenSSL",
+                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         .testTarget(name: "RepositoryTests", dependencies: []),

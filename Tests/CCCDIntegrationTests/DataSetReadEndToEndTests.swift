@@ -28,6 +28,8 @@ extension PCSCEndToEnd {
         let verification = try #require(object["verification"] as? [String: Any])
         #expect(verification["overall"] as? String == "valid")
         #expect((verification["passive"] as? [String: Any])?["status"] as? String == "valid")
+        #expect((verification["active"] as? [String: Any])?["status"] as? String == "valid", "\(verification)")
+        #expect((verification["chip"] as? [String: Any])?["status"] as? String == "valid", "\(verification)")
 
         // Every citizen field exactly as the data set's DG13 says (diacritics included).
         let dg13 = try [UInt8](Data(contentsOf: Self.defaultDataSet.appendingPathComponent("DG13.bin")))

@@ -18,6 +18,8 @@ public enum ChipError: Error, Equatable, Sendable, CustomStringConvertible {
     case authenticationFailed
     /// Wrong length (`67 00`).
     case wrongLength
+    /// The OpenSSL signing step of Active Authentication failed (names the failing function).
+    case signingFailed(String)
 
     public var description: String {
         switch self {
@@ -28,13 +30,14 @@ public enum ChipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .referencedDataNotFound(let why): return "referenced data not found: \(why)"
         case .authenticationFailed: return "authentication failed"
         case .wrongLength: return "wrong length"
+        case .signingFailed(let function): return "active authentication signing failed in \(function)"
         }
     }
 
     /// The status word the chip answers with.
     var statusWord: StatusWord {
         switch self {
-        case .configuration, .crypto: return .noPreciseDiagnosis
+        case .configuration, .crypto, .signingFailed: return .noPreciseDiagnosis
         case .incorrectData: return .incorrectData
         case .conditionsNotSatisfied: return .conditionsNotSatisfied
         case .referencedDataNotFound: return .referencedDataNotFound

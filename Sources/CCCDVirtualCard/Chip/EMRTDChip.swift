@@ -2,8 +2,9 @@ import CCCDCrypto
 import CCCDTransport
 import Foundation
 
-/// An eMRTD chip on a `VirtualCard`: BAC, PACE (GM, IM, CAM; ECDH and DH), secure messaging and
-/// access control, as described by a `ChipConfiguration`.
+/// An eMRTD chip on a `VirtualCard`: BAC, PACE (GM, IM, CAM; ECDH and DH), secure messaging,
+/// access control, Chip Authentication and Active Authentication, as described by a
+/// `ChipConfiguration` (a `clone` configuration uses fresh keys that do not match DG14/DG15).
 ///
 /// The chip checks everything with its own code on CCCDCrypto primitives, never with the reader's
 /// protocol code, so a bug on one side cannot cancel out on the other. Files marked
@@ -29,7 +30,7 @@ public final class EMRTDChip: Sendable {
         }
         self.configuration = configuration
         self.card = VirtualCard(profile: configuration.profile, fileSystem: fs)
-        self.controller = ChipController(configuration: configuration, random: random)
+        self.controller = try ChipController(configuration: configuration, random: random)
         controller.install(on: card)
     }
 
@@ -43,6 +44,10 @@ public final class EMRTDChip: Sendable {
 final class ChipController: @unchecked Sendable {
     let configuration: ChipConfiguration
     let random: any ChipRandomSource
+    /// The key the chip really uses for CA and PACE-CAM: the configured one, or a fresh one on a clone.
+    let chipAuthenticationKey: ChipAuthenticationKey?
+    /// The key the chip really signs with for AA: the configured one, or a fresh one on a clone.
+    let activeAuthenticationKey: ActiveAuthenticationKey?
     private let lock = NSLock()
     private var storage = ChipState()
 
@@ -52,11 +57,21 @@ final class ChipController: @unchecked Sendable {
         var sessionGeneration = 0
         var bacChallenge: [UInt8]?
         var pace: PACEChipRun?
+        /// The cipher selected by MSE:Set AT for Chip Authentication, until GENERAL AUTHENTICATE.
+        var chipAuthentication: ChipCipher?
     }
 
-    init(configuration: ChipConfiguration, random: any ChipRandomSource) {
+    init(configuration: ChipConfiguration, random: any ChipRandomSource) throws(ChipError) {
         self.configuration = configuration
         self.random = random
+        var caKey = configuration.chipAuthenticationKey
+        var aaKey = try configuration.activeAuthenticationKeyPEM.map { pem throws(ChipError) in try ActiveAuthenticationKey(pem: pem) }
+        if configuration.clone {
+            caKey = try caKey.map { key throws(ChipError) in try ChipAuthenticationKey.generate(parameterID: key.parameterID) }
+            aaKey = try aaKey?.freshKeyOfSameKind()
+        }
+        self.chipAuthenticationKey = caKey
+        self.activeAuthenticationKey = aaKey
     }
 
     var isSecureMessagingActive: Bool { lock.withLock { storage.session != nil } }
@@ -74,9 +89,12 @@ final class ChipController: @unchecked Sendable {
             card.register(instruction: 0x84) { command, card in self.getChallenge(command, card: card) }
             card.register(instruction: 0x82) { command, card in self.externalAuthenticate(command, card: card) }
         }
-        if !configuration.pace.isEmpty {
+        if !configuration.pace.isEmpty || chipAuthenticationKey != nil {
             card.register(instruction: 0x22) { command, card in self.manageSecurityEnvironment(command, card: card) }
             card.register(instruction: 0x86) { command, card in self.generalAuthenticate(command, card: card) }
+        }
+        if activeAuthenticationKey != nil {
+            card.register(instruction: 0x88) { command, card in self.internalAuthenticate(command, card: card) }
         }
     }
 
@@ -94,6 +112,7 @@ final class ChipController: @unchecked Sendable {
         withState {
             $0.session = nil
             $0.sessionGeneration += 1
+            $0.chipAuthentication = nil
         }
         card.setAccessGranted(false)
     }

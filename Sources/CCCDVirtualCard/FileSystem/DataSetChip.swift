@@ -2,7 +2,8 @@ import Foundation
 
 /// A data set (`TestVectors/datasets/NAME`: the dump-folder files plus `card.json`) turned into a
 /// chip: the files are readable only after access control, and BAC/PACE use the data set's CAN and
-/// MRZ key (see TestVectors/datasets/README.md for `card.json`).
+/// MRZ key, Chip Authentication and Active Authentication use its private keys (see
+/// TestVectors/datasets/README.md for `card.json`). A clone serves the same files with fresh keys.
 public enum DataSetChip {
     /// The parts of `card.json` the chip needs.
     struct CardDescription: Decodable {
@@ -21,6 +22,10 @@ public enum DataSetChip {
         }
         struct ChipAuthentication: Decodable {
             var privateKeyHex: String
+            var curve: String?
+        }
+        struct ActiveAuthentication: Decodable {
+            var privateKeyPEM: String?
         }
         struct Behaviour: Decodable {
             var extendedLength: Bool?
@@ -31,18 +36,24 @@ public enum DataSetChip {
         var mrz: MRZ?
         var access: Access
         var chipAuthentication: ChipAuthentication?
+        var activeAuthentication: ActiveAuthentication?
         var behaviour: Behaviour?
     }
 
     /// Loads the folder: with `card.json`, a chip with access control; without it, the files served
     /// openly (a plain dump).
-    public static func load(_ folder: URL, random: any ChipRandomSource = SystemChipRandom()) throws -> VirtualCard {
+    /// - Parameter clone: serve the files from a chip whose AA/CA keys are freshly generated and do
+    ///   not match DG15/DG14 (a cloned card); ignored for a plain dump.
+    public static func load(_ folder: URL, clone: Bool = false, random: any ChipRandomSource = SystemChipRandom())
+        throws -> VirtualCard
+    {
         let descriptionURL = folder.appendingPathComponent("card.json")
         guard let json = FileManager.default.contents(atPath: descriptionURL.path) else {
             return VirtualCard(fileSystem: try DumpFolderLoader.load(folder, access: .always))
         }
         let description = try JSONDecoder().decode(CardDescription.self, from: json)
-        let configuration = try configuration(description)
+        var configuration = try configuration(description)
+        configuration.clone = clone
         let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
         return try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
     }
@@ -55,11 +66,25 @@ public enum DataSetChip {
             if let sfi = b.shortFileIdentifiers { profile.shortFileIdentifiers = sfi }
         }
         let offers = try d.access.pace.map { try offer(oid: $0.oid, parameterID: $0.parameterId) }
-        let caKey = d.chipAuthentication.map { ChipAuthenticationKey(parameterID: 13, privateKey: $0.privateKeyHex) }
+        let caKey = try d.chipAuthentication.map { ca throws in
+            ChipAuthenticationKey(parameterID: try parameterID(curve: ca.curve ?? "brainpoolP256r1"), privateKey: ca.privateKeyHex)
+        }
         return ChipConfiguration(
             can: d.can,
             mrz: d.mrz.map { MRZKeyInformation(documentNumber: $0.documentNumber, dateOfBirth: $0.dateOfBirth, dateOfExpiry: $0.dateOfExpiry) },
-            offersBAC: d.access.bac, pace: offers, chipAuthenticationKey: caKey, profile: profile)
+            offersBAC: d.access.bac, pace: offers, chipAuthenticationKey: caKey,
+            activeAuthenticationKeyPEM: d.activeAuthentication?.privateKeyPEM, profile: profile)
+    }
+
+    /// ICAO 9303-11 Table 12 parameter ID of a named curve.
+    static func parameterID(curve: String) throws -> Int {
+        let ids: [String: Int] = [
+            "secp192r1": 8, "prime192v1": 8, "brainpoolP192r1": 9, "secp224r1": 10, "brainpoolP224r1": 11,
+            "secp256r1": 12, "prime256v1": 12, "brainpoolP256r1": 13, "brainpoolP320r1": 14, "secp384r1": 15,
+            "brainpoolP384r1": 16, "brainpoolP512r1": 17, "secp521r1": 18,
+        ]
+        guard let id = ids[curve] else { throw DataSetError.unsupportedCurve(curve) }
+        return id
     }
 
     /// id-PACE OIDs are 0.4.0.127.0.7.2.2.4.MAPPING.CIPHER (BSI TR-03110-3).
@@ -92,10 +117,12 @@ public enum DataSetChip {
 
 public enum DataSetError: Error, CustomStringConvertible {
     case unsupportedPACE(String)
+    case unsupportedCurve(String)
 
     public var description: String {
         switch self {
         case .unsupportedPACE(let oid): return "card.json: unsupported PACE protocol \(oid)"
+        case .unsupportedCurve(let curve): return "card.json: unsupported chip authentication curve \(curve)"
         }
     }
 }

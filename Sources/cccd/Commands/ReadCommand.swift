@@ -95,8 +95,9 @@ struct ReadCommand: AsyncParsableCommand {
         }
 
         var options = ReadOptions(cardTimeout: .milliseconds(Int64(timeout * 1000)), shortAPDUsOnly: shortAPDUs)
-        options.verifier = PassiveReadVerifier(
-            trustStore: trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: trust))
+        options.verifier = CardVerifier(
+            trustStore: trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: trust),
+            extendedLengthSupported: !shortAPDUs)
 
         let bar = ProgressBar(language: language)
         bar.update(.waitingForCard(reader: reader))

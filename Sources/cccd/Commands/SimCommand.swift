@@ -28,6 +28,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for vpcd before giving up.")
     var wait: Int = 20
 
+    @Flag(help: "Serve the data set as a cloned card: genuine files, but fresh Active/Chip Authentication keys that do not match DG15/DG14.")
+    var clone = false
+
     func run() async throws {
         let cardProfile: CardProfile
         switch profile {
@@ -36,10 +39,11 @@ struct SimCommand: AsyncParsableCommand {
         default: throw ValidationError("unknown profile \"\(profile)\" (use extended or short)")
         }
         let card: VirtualCard
+        if clone && dataset == nil { throw ValidationError("--clone needs --dataset") }
         if let dataset {
             // A data set with card.json is a chip with BAC/PACE and secure messaging; a plain dump
             // folder is served openly.
-            card = try DataSetChip.load(URL(fileURLWithPath: dataset))
+            card = try DataSetChip.load(URL(fileURLWithPath: dataset), clone: clone)
         } else {
             card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }

@@ -1,9 +1,10 @@
 /// What an eMRTD chip knows and offers: its access keys, the protocols of EF.CardAccess, an
-/// optional Chip Authentication key (PACE-CAM) and the ISO 7816-4 behaviour of its card profile.
+/// optional Chip Authentication key (CA, PACE-CAM), an optional Active Authentication key and the
+/// ISO 7816-4 behaviour of its card profile.
 /// Codable, so a data set's `card.json` can describe the card; every key is optional in JSON and
 /// defaults to a CCCD-like chip.
 ///
-/// `description` never shows the CAN, the MRZ data or the key.
+/// `description` never shows the CAN, the MRZ data or the keys.
 public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConvertible {
     /// The card access number (PACE password reference 2); nil = PACE-CAN not accepted.
     public var can: String?
@@ -15,14 +16,22 @@ public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConve
     public var pace: [PACEOffer]
     /// Further SecurityInfos listed in EF.CardAccess (CCCDs list TA and CA).
     public var announcedSecurityInfos: [AnnouncedSecurityInfo]
-    /// The static Chip Authentication key; required when a CAM algorithm is offered.
+    /// The static Chip Authentication key; required when a CAM algorithm is offered. With a key
+    /// the chip answers Chip Authentication (MSE:Set KAT, MSE:Set AT + GENERAL AUTHENTICATE).
     public var chipAuthenticationKey: ChipAuthenticationKey?
+    /// The Active Authentication private key (PEM, RSA or EC); with a key the chip answers
+    /// INTERNAL AUTHENTICATE under secure messaging.
+    public var activeAuthenticationKeyPEM: String?
+    /// A cloned chip: the files are genuine, but the chip signs (AA) and agrees keys (CA, CAM) with
+    /// freshly generated keys that do not match DG15 / DG14.
+    public var clone: Bool
     public var profile: CardProfile
 
     public init(can: String? = nil, mrz: MRZKeyInformation? = nil, offersBAC: Bool = true,
                 pace: [PACEOffer] = [.cccd],
                 announcedSecurityInfos: [AnnouncedSecurityInfo] = [.terminalAuthentication, .chipAuthenticationECDHAES128],
-                chipAuthenticationKey: ChipAuthenticationKey? = nil, profile: CardProfile = .extended)
+                chipAuthenticationKey: ChipAuthenticationKey? = nil, activeAuthenticationKeyPEM: String? = nil,
+                clone: Bool = false, profile: CardProfile = .extended)
     {
         self.can = can
         self.mrz = mrz
@@ -30,6 +39,8 @@ public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConve
         self.pace = pace
         self.announcedSecurityInfos = announcedSecurityInfos
         self.chipAuthenticationKey = chipAuthenticationKey
+        self.activeAuthenticationKeyPEM = activeAuthenticationKeyPEM
+        self.clone = clone
         self.profile = profile
     }
 
@@ -58,6 +69,8 @@ public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConve
             throw .configuration("the CAN must be non-empty ISO 8859-1 text")
         }
         if let mrz { _ = try mrz.mrzInformation() }
+        if let key = chipAuthenticationKey { _ = try key.publicKey() }
+        if let pem = activeAuthenticationKeyPEM { _ = try ActiveAuthenticationKey(pem: pem) }
     }
 
     /// The DER contents of EF.CardAccess, nil when no PACE is offered.
@@ -68,11 +81,12 @@ public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConve
 
     public var description: String {
         "ChipConfiguration(CAN \(can == nil ? "none" : "set"), MRZ \(mrz == nil ? "none" : "set"), BAC \(offersBAC), "
-            + "PACE \(pace.map(\.description)), CA key \(chipAuthenticationKey == nil ? "none" : "set"))"
+            + "PACE \(pace.map(\.description)), CA key \(chipAuthenticationKey == nil ? "none" : "set"), "
+            + "AA key \(activeAuthenticationKeyPEM == nil ? "none" : "set")\(clone ? ", clone" : ""))"
     }
 
     private enum CodingKeys: String, CodingKey {
-        case can, mrz, offersBAC, pace, announcedSecurityInfos, chipAuthenticationKey, profile
+        case can, mrz, offersBAC, pace, announcedSecurityInfos, chipAuthenticationKey, activeAuthenticationKeyPEM, clone, profile
     }
 
     public init(from decoder: any Decoder) throws {
@@ -85,6 +99,8 @@ public struct ChipConfiguration: Sendable, Codable, Equatable, CustomStringConve
         announcedSecurityInfos = try c.decodeIfPresent([AnnouncedSecurityInfo].self, forKey: .announcedSecurityInfos)
             ?? defaults.announcedSecurityInfos
         chipAuthenticationKey = try c.decodeIfPresent(ChipAuthenticationKey.self, forKey: .chipAuthenticationKey)
+        activeAuthenticationKeyPEM = try c.decodeIfPresent(String.self, forKey: .activeAuthenticationKeyPEM)
+        clone = try c.decodeIfPresent(Bool.self, forKey: .clone) ?? false
         profile = try c.decodeIfPresent(CardProfile.self, forKey: .profile) ?? defaults.profile
     }
 }

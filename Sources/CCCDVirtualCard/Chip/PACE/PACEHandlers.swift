@@ -5,7 +5,8 @@ extension ChipController {
     /// MSE:Set AT for PACE (`00 22 C1 A4`): selects the algorithm, parameters and password and
     /// starts a new PACE run.
     func manageSecurityEnvironment(_ command: CommandAPDU, card: VirtualCard) -> ResponseAPDU {
-        guard command.p1 == 0xC1, command.p2 == 0xA4 else { return card.status(.incorrectP1P2) }
+        if command.p1 == 0x41 { return chipAuthenticationSecurityEnvironment(command, card: card) }
+        guard command.p1 == 0xC1, command.p2 == 0xA4, !configuration.pace.isEmpty else { return card.status(.incorrectP1P2) }
         withState { $0.pace = nil }
         do {
             let (offer, reference) = try MSESetATParsing.select(command.data, offers: configuration.pace)
@@ -23,6 +24,7 @@ extension ChipController {
     /// (CLA b5 set). Any failure ends the run; a wrong terminal token is `63 00` (wrong password).
     func generalAuthenticate(_ command: CommandAPDU, card: VirtualCard) -> ResponseAPDU {
         guard command.p1 == 0, command.p2 == 0 else { return card.status(.incorrectP1P2) }
+        if withState({ $0.chipAuthentication }) != nil { return chipAuthenticationGeneralAuthenticate(command, card: card) }
         guard let run = withState({ $0.pace }) else { return card.status(.conditionsNotSatisfied) }
         do {
             let objects = try Self.dynamicAuthenticationData(command.data)
@@ -88,7 +90,7 @@ extension ChipController {
             try AuthenticationTokenStep.verifyTerminalToken(tIFD, offer: offer, macKey: keys.mac, chipPublicKey: pkIC)
             var answer = ChipTLV.encode(0x86, try AuthenticationTokenStep.token(offer: offer, macKey: keys.mac, publicKey: pkIFD))
             if offer.mapping == .chipAuthentication {
-                guard case .ec(let group) = domain, let skMap, let caKey = configuration.chipAuthenticationKey else {
+                guard case .ec(let group) = domain, let skMap, let caKey = chipAuthenticationKey else {
                     throw .configuration("CAM without an EC chip authentication key")
                 }
                 let ca = try ChipAuthenticationMappingStep.chipAuthenticationData(

@@ -1,0 +1,61 @@
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+import CCCDVerification
+
+/// Verifies a read completely: passive authentication (as ``PassiveReadVerifier``), then, over the
+/// live channel, Active Authentication when DG15 was read and Chip Authentication when DG14 was
+/// read — AA first, since CA switches the channel to new keys.
+///
+/// `overall` is `valid` only when passive authentication is valid and no performed check failed;
+/// a failed AA or CA makes it `invalid` (a cloned chip). Without a channel (offline) AA and CA are
+/// `not-performed`; CA needs a secure channel (``SecureChannel``).
+public struct CardVerifier: ReadResultVerifier {
+    public let trustStore: TrustStore
+    public let options: PassiveAuthenticationOptions
+    /// Whether INTERNAL AUTHENTICATE may use an extended Le (false when the reader is limited to
+    /// short APDUs).
+    public let extendedLengthSupported: Bool
+
+    public init(
+        trustStore: TrustStore = .builtIn, options: PassiveAuthenticationOptions = PassiveAuthenticationOptions(),
+        extendedLengthSupported: Bool = true
+    ) {
+        self.trustStore = trustStore
+        self.options = options
+        self.extendedLengthSupported = extendedLengthSupported
+    }
+
+    public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
+        let passive = PassiveAuthenticator.verify(
+            PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options)
+        let (active, chip) = await ChipChecks.run(
+            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported)
+        return VerificationSummary(
+            passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
+            overall: Self.status(VerificationReport.overall(passive: passive.status, active: active.status, chip: chip.status)))
+    }
+
+    /// The `verification` entry of an AA/CA result; the method, when known, leads the reasons.
+    static func check(_ result: AuthenticationResult) -> VerificationSummary.Check {
+        let status: VerificationSummary.Status
+        switch result.status {
+        case .valid: status = .valid
+        case .invalid: status = .invalid
+        case .notSupported: status = .notSupported
+        case .notPerformed: status = .notPerformed
+        }
+        var reasons = result.reasons.map { "\($0.code.rawValue): \($0.message)" }
+        if let method = result.method { reasons.insert("method: \(method)", at: 0) }
+        return VerificationSummary.Check(status: status, reasons: reasons)
+    }
+
+    static func status(_ status: PassiveStatus) -> VerificationSummary.Status {
+        switch status {
+        case .valid: .valid
+        case .invalid: .invalid
+        case .untrusted: .untrusted
+        case .incomplete: .incomplete
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import CCCDLDS
+import CCCDProtocols
+import CCCDTransport
+import CCCDVerification
+
+/// Active and Chip Authentication over the live channel, from the DG15 / DG14 bytes of a read.
+enum ChipChecks {
+    /// AA (DG15), then CA (DG14). A data group that was not read makes its check `not-supported`;
+    /// one that does not parse makes it `invalid`.
+    static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool) async
+        -> (active: AuthenticationResult, chip: AuthenticationResult)
+    {
+        guard let channel else {
+            let offline = AuthenticationResult.notPerformed("no live channel (offline verification)")
+            return (offline, offline)
+        }
+        var dg14: SecurityInfos?
+        var dg14Failure: AuthenticationResult?
+        if let bytes = files[.dataGroup(.dg14)] {
+            do {
+                dg14 = try DataGroup14.securityInfos(bytes)
+            } catch {
+                dg14Failure = .invalid(VerificationReason(.securityInfosMalformed, .failure, "DG14 does not parse: \(error)"))
+            }
+        }
+
+        let active: AuthenticationResult
+        if let bytes = files[.dataGroup(.dg15)] {
+            do {
+                let key = try DG15Parser.parse(bytes)
+                active = await ActiveAuthenticator.perform(
+                    over: SenderAdapter(sender: channel), dg15: key, dg14: dg14,
+                    extendedLengthSupported: extendedLengthSupported)
+            } catch {
+                active = .invalid(VerificationReason(.publicKeyUnsupported, .failure, "DG15 does not parse: \(error)"))
+            }
+        } else {
+            active = .notSupported("DG15 was not read (no Active Authentication key)")
+        }
+
+        let chip: AuthenticationResult
+        if let dg14Failure {
+            chip = dg14Failure
+        } else if dg14 == nil {
+            chip = .notSupported("DG14 was not read (no Chip Authentication key)")
+        } else if let secure = channel as? SecureChannel {
+            chip = await ChipAuthenticator.perform(over: secure, dg14: dg14)
+        } else {
+            chip = .notPerformed("Chip Authentication needs a secure-messaging channel")
+        }
+        return (active, chip)
+    }
+}
+
+/// Lets the reader's ``APDUSender`` serve as the verification module's `CommandSender`.
+struct SenderAdapter: CommandSender {
+    let sender: any APDUSender
+
+    func send(_ command: CommandAPDU) async throws -> ResponseAPDU {
+        try await sender.send(command)
+    }
+}
