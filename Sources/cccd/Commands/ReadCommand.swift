@@ -154,7 +154,7 @@ struct ReadCommand: AsyncParsableCommand {
             print(String(decoding: try WithFaceOutcome(base: result, face: faceOutcome).jsonData(), as: UTF8.self))
         } else {
             print(ReadSummary.text(result, language: language))
-            if let faceOutcome { print(faceOutcome.summaryLine(language: language)) }
+            if let faceOutcome { print(faceOutcome.summaryLine(language: language, labelWidth: 22)) }
         }
         throw ExitCodes.forVerification(result.verification?.overall ?? .incomplete)
     }

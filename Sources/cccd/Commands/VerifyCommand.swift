@@ -66,7 +66,7 @@ struct VerifyCommand: AsyncParsableCommand {
             FileHandle.standardOutput.write(data + Data([0x0A]))
         } else {
             print(VerifySummary.text(document))
-            if let faceOutcome { print(faceOutcome.summaryLine()) }
+            if let faceOutcome { print(faceOutcome.summaryLine(labelWidth: 10)) }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

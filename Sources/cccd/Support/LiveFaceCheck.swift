@@ -37,17 +37,19 @@ enum LiveFaceCheck {
             return nil
         }
 
-        /// One line for the readable summaries.
-        func summaryLine(language: Language = .en) -> String {
+        /// One line for the readable summaries: the label padded to `labelWidth` columns.
+        func summaryLine(language: Language = .en, labelWidth: Int = 0) -> String {
+            let label = language.text("Face", "Khuôn mặt")
+            let padded = label + String(repeating: " ", count: max(1, labelWidth - label.count))
             switch self {
             case .compared(let s):
                 let verdict = s.match ? language.text("MATCH", "KHỚP") : language.text("NO MATCH", "KHÔNG KHỚP")
-                return String(format: "%@ %@ (%@ %.3f, %@ %.3f)",
-                              language.text("Face:", "Khuôn mặt:"), verdict,
+                return String(format: "%@%@ (%@ %.3f, %@ %.3f)",
+                              padded, verdict,
                               language.text("similarity", "độ tương đồng"), s.similarity,
                               language.text("threshold", "ngưỡng"), s.threshold)
             case .failed(_, let message):
-                return language.text("Face: not compared (\(message))", "Khuôn mặt: không so được (\(message))")
+                return padded + language.text("not compared (\(message))", "không so được (\(message))")
             }
         }
     }
