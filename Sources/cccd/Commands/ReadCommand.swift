@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCCDKit
+import CCCDLDS
 import CCCDVerification
 import Foundation
 
@@ -12,7 +13,9 @@ struct ReadCommand: AsyncParsableCommand {
         discussion: """
             ACCESS is one of: --can 123456 (for a CCCD the last 6 digits of the 12-digit ID), \
             --mrz DOCNO,YYMMDD,YYMMDD, or --id 012345678901 --dob YYYY-MM-DD --expiry YYYY-MM-DD|none. \
-            Exit status: 0 read and valid, 2 could not read, 3 invalid, 4 untrusted or incomplete, 64 usage.
+            Exit status: 0 read and valid, 2 could not read, 3 invalid, 4 untrusted or incomplete, 64 usage. \
+            --live IMAGE compares the chip photo with IMAGE; its result (or error) is reported in the face \
+            block and does not change the exit status.
             """)
 
     @Option(help: "Reader name or index (see `cccd readers`); default: the first reader.")
@@ -42,7 +45,7 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "Write the chip photo (JPEG or JPEG 2000) to this file.")
     var photo: String?
 
-    @Option(help: "A live face image to match against the chip photo.")
+    @Option(help: "A live face photo (JPEG, PNG or JPEG 2000) to compare with the chip photo; adds the face block.")
     var live: String?
 
     @Flag(help: "Print one JSON object on stdout.")
@@ -105,7 +108,7 @@ struct ReadCommand: AsyncParsableCommand {
         let progressTask = Task {
             for await step in operation.progress { bar.update(step) }
         }
-        let result: CardReadResult
+        var result: CardReadResult
         do {
             var read = try await operation.result()
             await progressTask.value
@@ -119,9 +122,14 @@ struct ReadCommand: AsyncParsableCommand {
         }
         bar.finish()
         logFiles(result)
-        if live != nil {
-            printError(language.text("cccd read: face matching is not available in this build; --live ignored",
-                                     "cccd read: bản này chưa có so khớp khuôn mặt; bỏ qua --live"))
+        // The face engine and its models are loaded only here, when --live is given. A face error does
+        // not change the verdict or the exit status (see LiveFaceCheck).
+        var faceOutcome: LiveFaceCheck.Outcome?
+        if let live {
+            let outcome = await LiveFaceCheck.run(
+                dg2: result.rawFiles[.dataGroup(.dg2)], livePath: live, command: "cccd read")
+            faceOutcome = outcome
+            result.face = outcome.summary
         }
 
         do {
@@ -144,9 +152,10 @@ struct ReadCommand: AsyncParsableCommand {
         }
 
         if json {
-            print(String(decoding: try result.jsonData(), as: UTF8.self))
+            print(String(decoding: try WithFaceOutcome(base: result, face: faceOutcome).jsonData(), as: UTF8.self))
         } else {
             print(ReadSummary.text(result, language: language))
+            if let faceOutcome { print(faceOutcome.summaryLine(language: language, labelWidth: 22)) }
         }
         throw ExitCodes.forVerification(result.verification?.overall ?? .incomplete)
     }

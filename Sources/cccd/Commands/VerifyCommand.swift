@@ -4,13 +4,15 @@ import CCCDVerification
 import Foundation
 
 /// `cccd verify DIR [--trust PATH]... [--json]`: offline re-verification of a dump folder.
-struct VerifyCommand: ParsableCommand {
+struct VerifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Re-verify a dump folder offline: EF.SOD signature, document signer chain, CRLs, data-group hashes.",
         discussion: """
             Exit status: 0 valid, 2 unreadable dump, 3 invalid, 4 untrusted or incomplete, 64 usage.
-            Active and chip authentication need the chip and are reported as not-performed.
+            Active and chip authentication need the chip and are reported as not-performed. \
+            --live IMAGE compares the DG2 photo with IMAGE; its result (or error) is reported in the face \
+            block and does not change the exit status.
             """)
 
     @Argument(help: "The dump folder (EF.SOD.bin, DG1.bin, …).")
@@ -19,7 +21,7 @@ struct VerifyCommand: ParsableCommand {
     @Option(help: "CSCA certificate (PEM/DER), folder, or CSCA master list; repeatable. Default: the built-in store.")
     var trust: [String] = []
 
-    @Option(help: "Live face image to match against the chip photo (not available in offline verify yet).")
+    @Option(help: "A live face photo (JPEG, PNG or JPEG 2000) to compare with the chip photo; adds the face block.")
     var live: String?
 
     @Option(help: "Check certificates at this time (YYYY-MM-DD) instead of now.")
@@ -28,7 +30,7 @@ struct VerifyCommand: ParsableCommand {
     @Flag(help: "Print one JSON object instead of text.")
     var json = false
 
-    func run() throws {
+    func run() async throws {
         var time = Date()
         if let at {
             let formatter = ISO8601DateFormatter()
@@ -39,7 +41,6 @@ struct VerifyCommand: ParsableCommand {
             }
             time = parsed
         }
-        if live != nil { printError("cccd verify: --live is not supported by offline verification yet; ignored") }
         let dump: DumpFolder
         do {
             dump = try DumpFolder(folder: URL(fileURLWithPath: dir))
@@ -55,11 +56,17 @@ struct VerifyCommand: ParsableCommand {
         let report = OfflineVerification.verify(
             dump, trustStore: store, options: PassiveAuthenticationOptions(verificationTime: time))
         let document = DocumentReport(files: dump.files, verification: report)
+        // Models are loaded only when --live is given; a face error leaves the verdict and exit status as they are.
+        var faceOutcome: LiveFaceCheck.Outcome?
+        if let live {
+            faceOutcome = await LiveFaceCheck.run(dg2: dump.files[.dataGroup(.dg2)], livePath: live, command: "cccd verify")
+        }
         if json {
-            let data = try document.json()
+            let data = faceOutcome == nil ? try document.json() : try WithFaceOutcome(base: document, face: faceOutcome).jsonData()
             FileHandle.standardOutput.write(data + Data([0x0A]))
         } else {
             print(VerifySummary.text(document))
+            if let faceOutcome { print(faceOutcome.summaryLine(labelWidth: 10)) }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -1,0 +1,111 @@
+import CCCDFace
+import CCCDKit
+import Foundation
+
+/// The `--live IMAGE` check of `cccd read` and `cccd verify`: compares the DG2 chip photo with a live
+/// photo through CCCDFace and gives the `face` block of the JSON output.
+///
+/// The face engine (and its models) is created only when `--live` is given. A face error (models
+/// missing, no face, unreadable image, …) never changes the verification verdict or the exit status:
+/// it is printed on stderr and written into the JSON as `"face": {"error": {"kind": …, "message": …}}`.
+/// Nothing about the photos themselves is logged.
+enum LiveFaceCheck {
+    /// What the face check gave: a comparison, or why there is none.
+    enum Outcome: Sendable, Encodable {
+        case compared(FaceMatchSummary)
+        case failed(kind: String, message: String)
+
+        private struct Failure: Encodable {
+            var kind: String
+            var message: String
+        }
+        private enum CodingKeys: String, CodingKey { case error }
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .compared(let summary):
+                try summary.encode(to: encoder)
+            case .failed(let kind, let message):
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(Failure(kind: kind, message: message), forKey: .error)
+            }
+        }
+
+        /// The comparison, when there is one.
+        var summary: FaceMatchSummary? {
+            if case .compared(let summary) = self { return summary }
+            return nil
+        }
+
+        /// One line for the readable summaries: the label padded to `labelWidth` columns.
+        func summaryLine(language: Language = .en, labelWidth: Int = 0) -> String {
+            let label = language.text("Face", "Khuôn mặt")
+            let padded = label + String(repeating: " ", count: max(1, labelWidth - label.count))
+            switch self {
+            case .compared(let s):
+                let verdict = s.match ? language.text("MATCH", "KHỚP") : language.text("NO MATCH", "KHÔNG KHỚP")
+                return String(format: "%@%@ (%@ %.3f, %@ %.3f)",
+                              padded, verdict,
+                              language.text("similarity", "độ tương đồng"), s.similarity,
+                              language.text("threshold", "ngưỡng"), s.threshold)
+            case .failed(_, let message):
+                return padded + language.text("not compared (\(message))", "không so được (\(message))")
+            }
+        }
+    }
+
+    /// Compares the chip photo (the DG2 file as read, or `nil` when the card gave none) with the live
+    /// image file. Reports a failure on stderr, prefixed with `command`.
+    static func run(dg2: [UInt8]?, livePath: String, command: String) async -> Outcome {
+        let outcome: Outcome
+        if let dg2, let chipImage = extractFaceImage(fromDG2OrImage: dg2) {
+            do {
+                outcome = .compared(try await compare(chipImage: chipImage, livePath: livePath))
+            } catch {
+                outcome = .failed(kind: MatchCommand.kind(of: error), message: error.description)
+            }
+        } else {
+            outcome = .failed(kind: "no-chip-photo", message: "no readable chip photo (DG2)")
+        }
+        if case .failed(_, let message) = outcome {
+            printError("\(command): face comparison not done: \(message)")
+        }
+        return outcome
+    }
+
+    private static func compare(chipImage: [UInt8], livePath: String) async throws(FaceError) -> FaceMatchSummary {
+        guard let liveData = FileManager.default.contents(atPath: livePath) else {
+            throw .fileNotReadable(path: livePath)
+        }
+        let chip = try FaceImage(encoded: chipImage)
+        let live = try FaceImage(encoded: [UInt8](liveData))
+        let engine = FaceEngine()
+        _ = try engine.loadModels()
+        let result = try await engine.compare(chip: chip, live: live)
+        return FaceMatchSummary(match: result.match, similarity: result.similarity, threshold: result.threshold)
+    }
+}
+
+/// Encodes `base` and adds its `face` key: lets the face outcome (including an error object) join
+/// the JSON of types that do not know about CCCDFace.
+struct WithFaceOutcome<Base: Encodable>: Encodable {
+    var base: Base
+    var face: LiveFaceCheck.Outcome?
+
+    private enum CodingKeys: String, CodingKey { case face }
+
+    func encode(to encoder: any Encoder) throws {
+        try base.encode(to: encoder)
+        if let face {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(face, forKey: .face)
+        }
+    }
+
+    func jsonData() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+}

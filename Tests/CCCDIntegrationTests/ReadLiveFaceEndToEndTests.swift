@@ -1,0 +1,63 @@
+import CCCDTestSupport
+import CCCDVirtualCard
+import Foundation
+import Testing
+
+/// `cccd read … --live IMAGE` through pcscd + vpcd + the virtual card: a copy of the default data set
+/// whose DG2 holds a public face photo (regenerated and re-signed by the built `cccd-datasets
+/// --photo`). Photos from scripts/setup-face-testdata.sh (cache, never committed).
+extension PCSCEndToEnd {
+    static var faceTestData: URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["CCCD_FACE_TESTDATA"], !path.isEmpty { return URL(fileURLWithPath: path) }
+        let cache = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() + "/.cache"
+        return URL(fileURLWithPath: cache + "/cccdkit/face-testdata")
+    }
+
+    struct MissingFacePhoto: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "face test photo \(path) is missing: run scripts/setup-face-testdata.sh" }
+    }
+
+    static func facePhoto(_ relativePath: String) throws -> String {
+        let path = faceTestData.appendingPathComponent(relativePath).path
+        guard FileManager.default.fileExists(atPath: path) else { throw MissingFacePhoto(path: path) }
+        return path
+    }
+
+    @Test func readWithLivePhotoFillsTheFaceBlock() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("cccd-live-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let datasets = Self.repositoryRoot.appendingPathComponent("TestVectors/datasets")
+        for name in ["pki", "default"] {
+            try FileManager.default.copyItem(at: datasets.appendingPathComponent(name), to: root.appendingPathComponent(name))
+        }
+        let generator = Process()
+        generator.executableURL = Self.repositoryRoot.appendingPathComponent(".build/debug/cccd-datasets")
+        generator.arguments = ["--root", root.path, "--only", "default", "--photo", try Self.facePhoto("chip/obama-jpeg-15k.jpg")]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0)
+
+        let folder = root.appendingPathComponent("default")
+        let connection = VPCDConnection(card: try DataSetChip.load(folder), port: bed.basePort)
+        try connection.insertSettled()
+        defer { connection.eject() }
+        let csca = folder.appendingPathComponent("pki/csca.pem").path
+
+        for (live, expected) in [("live/obama3-1280x720.jpg", true), ("originals/biden.jpg", false)] {
+            let run = try Self.runCLI([
+                "read", "--reader", "0", "--can", "012345", "--json", "--timeout", "15", "--trust", csca,
+                "--live", try Self.facePhoto(live),
+            ])
+            #expect(run.status == 0, "stderr: \(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any], "\(run.stderr)")
+            #expect((object["verification"] as? [String: Any])?["overall"] as? String == "valid")
+            let face = try #require(object["face"] as? [String: Any], "\(run.stderr)")
+            #expect(face["match"] as? Bool == expected, "\(live)")
+            #expect(face["threshold"] is Double && face["similarity"] is Double)
+        }
+    }
+}
