@@ -4,11 +4,13 @@ import CCCDTestSupport
 import CCCDVirtualCard
 import Foundation
 
-/// A full card read (EF.CardAccess, access control, EF.COM, EF.SOD, DG1, DG2 ≈ 16 KB, DG13, DG14,
-/// DG15): APDU exchanges, bytes each way and the predicted chip time under the reader model
-/// "10 ms per exchange + 424 kbit/s for the bytes", for (a) our strategy with extended length,
-/// (b) our strategy limited to short APDUs, (c) a baseline that SELECTs each file and reads
-/// 223-byte blocks; then the measured wall time of (a) through pcscd + vpcd + the virtual card.
+/// A full card read of a data set's chip (default: TestVectors/datasets/default through
+/// ``DataSetChip``, so with real PACE-CAN and secure messaging): EF.CardAccess, PACE, EF.COM,
+/// EF.SOD, DG1, DG2, DG13, DG14, DG15. Prints APDU exchanges, bytes each way and the predicted chip
+/// time under the reader model "10 ms per exchange + 424 kbit/s for the bytes", for (a) our strategy
+/// with extended length, (b) our strategy against a short-APDU-only chip with the same data set,
+/// (c) a baseline that SELECTs each file and reads 223-byte blocks (after the same PACE, under
+/// secure messaging); then the measured wall time of (a) through pcscd + vpcd + the virtual card.
 struct ReadBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read", abstract: "Full card read: exchanges, bytes, predicted chip time, wall time.")
@@ -16,8 +18,11 @@ struct ReadBenchmark: AsyncParsableCommand {
     @Option(help: "Reads through pcscd for the wall-time measurement.")
     var iterations = 20
 
-    @Option(help: "Size of the JPEG in DG2, bytes.")
-    var photoSize = 16_000
+    @Option(help: "The data set to read (dump folder + card.json).")
+    var dataset = "TestVectors/datasets/default"
+
+    @Option(help: "The access key: the data set's CAN.")
+    var can = "012345"
 
     @Flag(help: "Skip the pcscd + vpcd measurement.")
     var noPCSC = false
@@ -34,65 +39,48 @@ struct ReadBenchmark: AsyncParsableCommand {
 
         var line: String {
             String(format: "  %@ %4d exchanges  %6d B sent  %6d B received  predicted %.3f s",
-                   name.padding(toLength: 34, withPad: " ", startingAt: 0), counts.exchanges, counts.bytesSent,
+                   name.padding(toLength: 40, withPad: " ", startingAt: 0), counts.exchanges, counts.bytesSent,
                    counts.bytesReceived, predictedSeconds)
         }
     }
 
     func run() async throws {
-        let cccd = SyntheticCCCD(photoSize: photoSize)
-        let access = try await chooseAccess(cccd)
-        print("Full read of the synthetic CCCD (DG2 \(cccd.dg2.count) B, SOD \(cccd.sod.count) B), access \(access.label)")
-        let a = try await ourStrategy(cccd, access: access.input, profile: .extended, short: false)
-        let b = try await ourStrategy(cccd, access: access.input, profile: .extended, short: true)
-        let c = try await baseline(cccd, access: access.input)
-        let rows = [Row(name: "(a) ours, extended length", counts: a), Row(name: "(b) ours, short APDUs only", counts: b),
-                    Row(name: "(c) baseline SELECT + 223-byte reads", counts: c)]
+        let folder = URL(fileURLWithPath: dataset)
+        let dg2 = try [UInt8](Data(contentsOf: folder.appendingPathComponent("DG2.bin")))
+        let sod = try [UInt8](Data(contentsOf: folder.appendingPathComponent("EF.SOD.bin")))
+        let access = AccessInput.can(can)
+        let (a, label) = try await ourStrategy(folder, dg2: dg2, access: access, adjustments: .none)
+        print("Full read of \(folder.lastPathComponent) (DG2 \(dg2.count) B, SOD \(sod.count) B), access \(label)")
+        let (b, _) = try await ourStrategy(folder, dg2: dg2, access: access, adjustments: .init(shortAPDUsOnly: true))
+        let c = try await baseline(folder, access: access)
+        let rows = [Row(name: "(a) ours, extended length", counts: a), Row(name: "(b) ours, short-only chip", counts: b),
+                    Row(name: "(c) baseline SELECT + 223 B reads, SM", counts: c)]
         rows.forEach { print($0.line) }
         let ratio = Double(a.exchanges) / Double(c.exchanges)
         print(String(format: "  (a)/(c) exchange ratio %.3f (target ≤ 0.2); (a) targets: ≤ 20 exchanges, ≤ 0.8 s predicted → %@",
                      ratio, a.exchanges <= 20 && rows[0].predictedSeconds <= 0.8 && ratio <= 0.2 ? "met" : "NOT met"))
-        if !noPCSC { try await wallTime(cccd, access: access.input) }
+        if !noPCSC { try await wallTime(folder, dg2: dg2, access: access) }
     }
 
-    /// PACE with the CAN when the virtual card does access control; otherwise plain reads.
-    private func chooseAccess(_ cccd: SyntheticCCCD) async throws -> (input: AccessInput, label: String) {
-        let card = VirtualCard(profile: .extended, fileSystem: cccd.fileSystem(access: .afterAccessControl))
-        let connector = ClosureCardConnector { _ in CardConnection(transport: VirtualCardTransport(card: card), atr: card.atr) }
-        do {
-            let result = try await CardReader().read(
-                connector: connector, access: .can(cccd.can), options: Self.options(short: false)).result()
-            return (.can(cccd.can), "\(result.access.protocol) \(result.access.algorithm ?? "")")
-        } catch {
-            print("  note: the virtual card does no PACE in this build (\(error)); measuring without access control")
-            return (.none, "none (files in clear)")
-        }
-    }
-
-    static func options(short: Bool) -> ReadOptions {
+    static func options(short: Bool = false) -> ReadOptions {
         ReadOptions(dataGroups: groups, shortAPDUsOnly: short)
     }
 
-    private func virtualCard(_ cccd: SyntheticCCCD, access: AccessInput, profile: CardProfile) -> VirtualCard {
-        let condition: AccessCondition = access == .none ? .always : .afterAccessControl
-        return VirtualCard(profile: profile, fileSystem: cccd.fileSystem(access: condition))
-    }
-
-    private func ourStrategy(_ cccd: SyntheticCCCD, access: AccessInput, profile: CardProfile, short: Bool) async throws
-        -> CountingTransport.Counts
+    private func ourStrategy(_ folder: URL, dg2: [UInt8], access: AccessInput, adjustments: DataSetChip.Adjustments)
+        async throws -> (CountingTransport.Counts, String)
     {
-        let card = virtualCard(cccd, access: access, profile: profile)
+        let card = try DataSetChip.load(folder, adjustments: adjustments)
         let counter = CountingTransport(wrapping: VirtualCardTransport(card: card))
         let connector = ClosureCardConnector { _ in CardConnection(transport: counter, atr: card.atr) }
-        let result = try await CardReader().read(connector: connector, access: access, options: Self.options(short: short))
-            .result()
-        guard result.rawFiles[.dataGroup(.dg2)] == cccd.dg2 else { throw ValidationError("DG2 read wrongly") }
-        return counter.current
+        let result = try await CardReader().read(connector: connector, access: access, options: Self.options()).result()
+        guard result.rawFiles[.dataGroup(.dg2)] == dg2 else { throw ValidationError("DG2 read wrongly") }
+        return (counter.current, "\(result.access.protocol) \(result.access.algorithm ?? "")")
     }
 
-    /// The common approach: SELECT every file, READ BINARY 223 bytes at a time (short APDUs).
-    private func baseline(_ cccd: SyntheticCCCD, access: AccessInput) async throws -> CountingTransport.Counts {
-        let card = virtualCard(cccd, access: access, profile: .extended)
+    /// The common approach, after the same access control: SELECT every file, READ BINARY 223
+    /// bytes at a time (short APDUs), under secure messaging.
+    private func baseline(_ folder: URL, access: AccessInput) async throws -> CountingTransport.Counts {
+        let card = try DataSetChip.load(folder)
         let counter = CountingTransport(wrapping: VirtualCardTransport(card: card))
         let plain = APDUChannel(transport: counter, lengthForm: .short)
         // EF.CardAccess the same way, before access control.
@@ -128,23 +116,23 @@ struct ReadBenchmark: AsyncParsableCommand {
     }
 
     /// (a) through libpcsclite → pcscd → vpcd → the virtual card.
-    private func wallTime(_ cccd: SyntheticCCCD, access: AccessInput) async throws {
+    private func wallTime(_ folder: URL, dg2: [UInt8], access: AccessInput) async throws {
         let bed = try PCSCTestBed.shared()
-        let card = virtualCard(cccd, access: access, profile: .extended)
+        let card = try DataSetChip.load(folder)
         let connection = VPCDConnection(card: card, port: bed.basePort)
         try connection.insert()
         defer { connection.eject() }
         var samples: [Double] = []
         for _ in 0..<iterations {
             samples.append(try await measure {
-                let operation = CardReader().read(reader: bed.readerNames[0], access: access, options: Self.options(short: false))
+                let operation = CardReader().read(reader: bed.readerNames[0], access: access, options: Self.options())
                 for await step in operation.progress {
                     if case .recovering(let reason) = step { FileHandle.standardError.write(Data("  recovering: \(reason)\n".utf8)) }
                 }
                 let result = try await operation.result()
-                guard result.rawFiles[.dataGroup(.dg2)] == cccd.dg2 else { throw ValidationError("DG2 read wrongly") }
+                guard result.rawFiles[.dataGroup(.dg2)] == dg2 else { throw ValidationError("DG2 read wrongly") }
             })
         }
-        print("  (a) measured wall time through pcscd + vpcd + virtual card: \(Summary(milliseconds: samples))")
+        print("  (a) measured wall time through pcscd + vpcd + virtual card (PACE-CAN, \(iterations) reads): \(Summary(milliseconds: samples))")
     }
 }

@@ -40,20 +40,51 @@ public enum DataSetChip {
         var behaviour: Behaviour?
     }
 
+    /// Changes to the chip that `card.json` describes, for variants of one data set (benchmarks,
+    /// recorded sessions): the same files and keys, a different chip.
+    public struct Adjustments: Sendable, Equatable {
+        /// Offer no PACE (and so no EF.CardAccess): the reader has to use BAC.
+        public var withoutPACE: Bool
+        /// Short APDUs only (no extended length), whatever `card.json` says.
+        public var shortAPDUsOnly: Bool
+
+        /// - Parameters:
+        ///   - withoutPACE: Offer no PACE, so that the reader falls back on BAC.
+        ///   - shortAPDUsOnly: Accept and answer short APDUs only.
+        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false) {
+            self.withoutPACE = withoutPACE
+            self.shortAPDUsOnly = shortAPDUsOnly
+        }
+
+        /// The chip as `card.json` describes it.
+        public static let none = Adjustments()
+    }
+
     /// Loads the folder: with `card.json`, a chip with access control; without it, the files served
     /// openly (a plain dump).
-    /// - Parameter clone: serve the files from a chip whose AA/CA keys are freshly generated and do
-    ///   not match DG15/DG14 (a cloned card); ignored for a plain dump.
-    public static func load(_ folder: URL, clone: Bool = false, random: any ChipRandomSource = SystemChipRandom())
-        throws -> VirtualCard
+    /// - Parameters:
+    ///   - folder: The data set folder (dump files, optionally `card.json`).
+    ///   - clone: Serve the files from a chip whose AA/CA keys are freshly generated and do not match
+    ///     DG15/DG14 (a cloned card); ignored for a plain dump.
+    ///   - adjustments: Variants of the described chip (no PACE, short APDUs only).
+    ///   - random: The chip's randomness; a fixed source makes recorded sessions reproducible.
+    public static func load(_ folder: URL, clone: Bool = false, adjustments: Adjustments = .none,
+                            random: any ChipRandomSource = SystemChipRandom()) throws -> VirtualCard
     {
         let descriptionURL = folder.appendingPathComponent("card.json")
         guard let json = FileManager.default.contents(atPath: descriptionURL.path) else {
-            return VirtualCard(fileSystem: try DumpFolderLoader.load(folder, access: .always))
+            let profile: CardProfile = adjustments.shortAPDUsOnly ? .shortOnly : .extended
+            return VirtualCard(profile: profile, fileSystem: try DumpFolderLoader.load(folder, access: .always))
         }
         let description = try JSONDecoder().decode(CardDescription.self, from: json)
         var configuration = try configuration(description)
         configuration.clone = clone
+        if adjustments.withoutPACE { configuration.pace = [] }
+        if adjustments.shortAPDUsOnly {
+            let sfi = configuration.profile.shortFileIdentifiers
+            configuration.profile = .shortOnly
+            configuration.profile.shortFileIdentifiers = sfi
+        }
         let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
         return try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
     }
