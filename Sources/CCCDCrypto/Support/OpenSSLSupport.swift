@@ -1,9 +1,9 @@
 import COpenSSL
 
-/// Helpers shared by the OpenSSL wrappers.
-enum OpenSSL {
+/// OpenSSL's per-thread error queue, for every module that calls OpenSSL.
+public enum OpenSSLErrorQueue {
     /// The oldest queued OpenSSL error as text, and clears the queue (errors are per thread).
-    static func lastError() -> String {
+    public static func takeLastError() -> String {
         let code = ERR_get_error()
         defer { ERR_clear_error() }
         guard code != 0 else { return "unknown error" }
@@ -11,6 +11,11 @@ enum OpenSSL {
         ERR_error_string_n(code, &buffer, buffer.count)
         return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
+}
+
+/// Helpers shared by the OpenSSL wrappers.
+enum OpenSSL {
+    static func lastError() -> String { OpenSSLErrorQueue.takeLastError() }
 
     static func failure(_ function: String) -> CryptoError {
         .openSSL(function: function, reason: lastError())

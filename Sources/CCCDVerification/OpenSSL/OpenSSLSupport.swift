@@ -1,17 +1,11 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
 /// Small helpers over the OpenSSL C API used by this module.
 enum OSSL {
     /// The oldest queued OpenSSL error as text; clears the (per-thread) queue.
-    static func lastError() -> String {
-        let code = ERR_get_error()
-        defer { ERR_clear_error() }
-        guard code != 0 else { return "unknown error" }
-        var buffer = [CChar](repeating: 0, count: 256)
-        ERR_error_string_n(code, &buffer, buffer.count)
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
+    static func lastError() -> String { OpenSSLErrorQueue.takeLastError() }
 
     static func failure(_ function: String) -> VerificationCryptoError {
         .openSSL(function: function, reason: lastError())
