@@ -128,7 +128,10 @@ let package = Package(
             name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto"]),
         .testTarget(
             name: "CCCDIntegrationTests",
-            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto"]),
+            dependencies: [
+                "CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto",
+                "CCCDVerification",
+            ]),
         .testTarget(
             name: "CCCDVerificationTests",
             dependencies: [

@@ -34,33 +34,3 @@ public final class CountingTransport: CardTransport, @unchecked Sendable {
 
     public var current: Counts { lock.withLock { counts } }
 }
-
-/// Throws ``CardTransportError/cardRemoved`` for chosen exchanges (and powers the card off, as a
-/// real removal does): tag loss in tests.
-public final class FaultInjectingTransport: CardTransport, @unchecked Sendable {
-    private let inner: any CardTransport
-    private let lock = NSLock()
-    private let shouldFail: @Sendable (_ command: [UInt8], _ index: Int) -> Bool
-    private let onFailure: @Sendable () -> Void
-    private var index = 0
-
-    public init(wrapping inner: any CardTransport, onFailure: @escaping @Sendable () -> Void = {},
-                shouldFail: @escaping @Sendable (_ command: [UInt8], _ index: Int) -> Bool)
-    {
-        self.inner = inner
-        self.shouldFail = shouldFail
-        self.onFailure = onFailure
-    }
-
-    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        let fail = lock.withLock { () -> Bool in
-            defer { index += 1 }
-            return shouldFail(command, index)
-        }
-        if fail {
-            onFailure()
-            throw CardTransportError.cardRemoved
-        }
-        return try await inner.transmit(command)
-    }
-}

@@ -116,16 +116,10 @@ import Testing
 
     @Test func removalMidDG2ResumesFromTheOffsetRead() async throws {
         let virtual = VirtualCard(profile: .shortOnly, fileSystem: Self.cccd.fileSystem())
-        let removed = Flag()
-        // Remove the card at the 20th READ BINARY of DG2 (offset > 0), once.
-        let dg2Reads = Flag.Counter()
-        let card = InProcessCard(virtual) { base in
-            FaultInjectingTransport(wrapping: base, onFailure: { virtual.powerOff() }) { command, _ in
-                guard command[1] == 0xB0, command[2] & 0x80 == 0 || command[2] == 0x82 else { return false }
-                guard dg2Reads.isCounting(command) else { return false }
-                return dg2Reads.next() == 20 && removed.setOnce()
-            }
-        }
+        // The chip leaves the field at the 20th READ BINARY of DG2 (offset > 0), once.
+        virtual.installFaults([CardFault(FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 20),
+                                         .remove(reinsertAfter: .zero))])
+        let card = InProcessCard(virtual)
         let steps = ProgressLog()
         let operation = CardReader().read(connector: card.connector, access: .none)
         let watcher = Task { for await step in operation.progress { steps.append(step) } }
@@ -144,12 +138,12 @@ import Testing
 
     @Test func cardThatNeverComesBackGivesTypedError() async throws {
         let virtual = VirtualCard(profile: .shortOnly, fileSystem: Self.cccd.fileSystem())
-        let card = InProcessCard(virtual) { base in
-            // Every read of DG2 beyond 4 KB fails: only DG2 is that large.
-            FaultInjectingTransport(wrapping: base) { command, _ in
-                command[1] == 0xB0 && command[2] & 0x80 == 0 && command[2] >= 0x10
-            }
-        }
+        // From the 17th READ BINARY of DG2 on (offset 4096 in 256-byte reads) the chip always
+        // leaves the field: only DG2 is that large.
+        virtual.installFaults([CardFault(
+            FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 17, repeat: true),
+            .remove(reinsertAfter: .zero))])
+        let card = InProcessCard(virtual)
         do {
             _ = try await CardReader().read(
                 connector: card.connector, access: .none, options: ReadOptions(fileReading: .init(maxRecoveries: 2))
@@ -201,35 +195,6 @@ import Testing
 
     static func sha256Hex(_ bytes: [UInt8]) -> String {
         (try? HashAlgorithm.sha256.hash(bytes))?.map { String(format: "%02x", $0) }.joined() ?? ""
-    }
-}
-
-/// A thread-safe one-shot flag and counter for fault predicates.
-final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set = false
-
-    func setOnce() -> Bool {
-        lock.withLock {
-            defer { set = true }
-            return !set
-        }
-    }
-
-    /// Counts the READ BINARY commands of DG2 (after its SFI read selected it).
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        private var inDG2 = false
-
-        func isCounting(_ command: [UInt8]) -> Bool {
-            lock.withLock {
-                if command[2] & 0x80 != 0 { inDG2 = command[2] == 0x82 }
-                return inDG2
-            }
-        }
-
-        func next() -> Int { lock.withLock { count += 1; return count } }
     }
 }
 

@@ -55,12 +55,17 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
     }
 
     public func connect(attempt: Int) async throws -> CardConnection {
-        let previous = lock.withLock { () -> PCSCCard? in
-            defer { current = nil }
-            return current
+        let (previous, previousContext) = lock.withLock { () -> (PCSCCard?, PCSCContext?) in
+            defer {
+                current = nil
+                self.context = nil
+            }
+            return (current, self.context)
         }
         // After tag loss the old handle is useless: reset the card so no session state survives.
-        previous?.disconnect(.reset)
+        // A handle whose exchange timed out may still be stuck in SCardTransmit: it is closed (and
+        // its context released) when that returns, without blocking this read.
+        Self.dispose(previous, previousContext, .reset)
         // The context must outlive the card handle: releasing it closes its cards.
         let context = try PCSCContext()
         lock.withLock { self.context = context }
@@ -94,15 +99,22 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
 
     /// Disconnects the current card handle, leaving the card powered.
     public func close() {
-        let card = lock.withLock { () -> PCSCCard? in
-            defer { current = nil }
-            return current
+        let (card, context) = lock.withLock { () -> (PCSCCard?, PCSCContext?) in
+            defer {
+                current = nil
+                self.context = nil
+            }
+            return (current, self.context)
         }
-        card?.disconnect(.leave)
-        let context = lock.withLock { () -> PCSCContext? in
-            defer { self.context = nil }
-            return self.context
+        Self.dispose(card, context, .leave)
+    }
+
+    /// Disconnects the card, then releases its context, without waiting for a stuck exchange.
+    private static func dispose(_ card: PCSCCard?, _ context: PCSCContext?, _ disposition: PCSCDisposition) {
+        guard let card else {
+            context?.release()
+            return
         }
-        context?.release()
+        card.disconnectWhenIdle(disposition) { context?.release() }
     }
 }

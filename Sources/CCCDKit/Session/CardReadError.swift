@@ -58,7 +58,9 @@ public enum CardReadError: Error, Sendable, Equatable, CustomStringConvertible {
             switch error {
             case .serviceUnavailable(let why): return .serviceUnavailable(why)
             case .noReader(let name): return .noReader(name)
-            case .noCard, .timeout: return .noCard
+            case .noCard: return .noCard
+            // An exchange the card left unanswered (``ReadOptions/exchangeTimeout``).
+            case .timeout: return .connectionLost("the card did not answer in time")
             case .sharingViolation: return .cardInUse
             case .cancelled: return .cancelled
             default: return .connectionLost("\(error)")

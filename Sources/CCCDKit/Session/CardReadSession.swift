@@ -38,7 +38,7 @@ public struct CardReadSession: Sendable {
         var opening: (connection: CardConnection, limits: ReadLimits, channel: OpenedChannel)
         while true {
             do {
-                let connection = try await connector.connect(attempt: retries == 0 ? 0 : attempts.next())
+                let connection = try await Self.connect(connector, attempt: retries == 0 ? 0 : attempts.next(), options: options)
                 progress(.connected(reader: connection.readerName))
                 let limits = try await sizeReads(connection)
                 progress(.authenticating)
@@ -55,9 +55,10 @@ public struct CardReadSession: Sendable {
 
         // 3. Files. Recovery reconnects (waiting for the card), re-runs access control, resumes.
         let connector = self.connector
+        let options = self.options
         let recovery: FileReader.Recovery = { reason in
             progress(.recovering(reason: reason))
-            let connection = try await connector.connect(attempt: attempts.next())
+            let connection = try await Self.connect(connector, attempt: attempts.next(), options: options)
             return try await openChannel(connection, key: key).connection
         }
         let reader = FileReader(
@@ -99,6 +100,17 @@ public struct CardReadSession: Sendable {
         return result
     }
 
+    /// Connects, bounding every exchange of the connection by ``ReadOptions/exchangeTimeout``.
+    private static func connect(_ connector: any CardConnector, attempt: Int, options: ReadOptions) async throws
+        -> CardConnection
+    {
+        var connection = try await connector.connect(attempt: attempt)
+        if let limit = options.exchangeTimeout {
+            connection.transport = TimeLimitedTransport(wrapping: connection.transport, limit: limit)
+        }
+        return connection
+    }
+
     /// The read limits from the ATR's historical bytes and EF.ATR/INFO (plain, in the MF).
     private func sizeReads(_ card: CardConnection) async throws -> ReadLimits {
         let capabilities = CardCapabilities(atr: card.atr)
@@ -124,7 +136,7 @@ public struct CardReadSession: Sendable {
         switch error {
         case let error as CardTransportError:
             switch error {
-            case .serviceUnavailable, .noReader, .noCard, .timeout, .cancelled, .sharingViolation, .protocolMismatch:
+            case .serviceUnavailable, .noReader, .noCard, .cancelled, .sharingViolation, .protocolMismatch:
                 return false
             default: return true
             }

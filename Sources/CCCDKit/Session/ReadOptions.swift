@@ -12,6 +12,11 @@ public struct ReadOptions: Sendable {
     public var includeSecurityObject: Bool
     /// How long to wait for a card (and for it to come back after tag loss).
     public var cardTimeout: Duration
+    /// Longest wait for the card's answer to one command APDU; a card silent for longer counts as
+    /// lost (``CardTransportError/timeout``): the read reconnects and resumes, or fails with
+    /// ``CardReadError/connectionLost(_:)`` / ``FileReadError/connectionLost(file:offset:attempts:reason:)``.
+    /// nil = wait as long as the transport does.
+    public var exchangeTimeout: Duration?
     /// Use short APDUs only, even when the card supports extended length.
     public var shortAPDUsOnly: Bool
     /// Read EF.ATR/INFO to size the reads (when the ATR does not say it is absent).
@@ -26,7 +31,7 @@ public struct ReadOptions: Sendable {
     public var verifier: (any ReadResultVerifier)?
 
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
-                cardTimeout: Duration = .seconds(30), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
+                cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
                 fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
                 random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil)
     {
@@ -34,6 +39,7 @@ public struct ReadOptions: Sendable {
         self.includePhoto = includePhoto
         self.includeSecurityObject = includeSecurityObject
         self.cardTimeout = cardTimeout
+        self.exchangeTimeout = exchangeTimeout
         self.shortAPDUsOnly = shortAPDUsOnly
         self.useATRInfo = useATRInfo
         self.fileReading = fileReading

@@ -4,13 +4,19 @@ import Foundation
 
 /// A connection to the card in one reader. Implements `CardTransport`; the blocking PC/SC call runs
 /// on a private serial queue so async callers never block the cooperative thread pool.
-public final class PCSCCard: CardTransport, @unchecked Sendable {
+///
+/// After ``abandon()`` (an exchange timed out) it sends nothing more and closes its handle once the
+/// stuck SCardTransmit has returned.
+public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     public let reader: String
     public private(set) var activeProtocol: PCSCProtocol
     private var handle: SCARDHANDLE
     private var connected = true
     private let lock = NSLock()
     private let queue: DispatchQueue
+    /// Guards `abandoned` (never held across PC/SC calls, unlike `lock`).
+    private let stateLock = NSLock()
+    private var abandoned = false
     /// Largest response pcsc-lite can return (extended APDU: 65 536 data bytes + SW1 SW2).
     static let receiveBufferSize = 65_536 + 2
 
@@ -80,7 +86,8 @@ public final class PCSCCard: CardTransport, @unchecked Sendable {
     }
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        try await withCheckedThrowingContinuation { continuation in
+        if stateLock.withLock({ abandoned }) { throw CardTransportError.closed }
+        return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
                     continuation.resume(returning: try self.transmitSync(command))
@@ -104,6 +111,35 @@ public final class PCSCCard: CardTransport, @unchecked Sendable {
             handle, share.value, SCard.protocolT1 | SCard.protocolT0, disposition.value, &active)
         guard rv == PCSCStatus.success else { throw PCSCStatus.error(rv, reader: reader) }
         activeProtocol = active == SCard.protocolT0 ? .t0 : .t1
+    }
+
+    /// Gives the connection up without blocking: later transmits throw `.closed`, and the handle is
+    /// disconnected (resetting the card) when the running exchange, if any, has returned.
+    public func abandon() {
+        let first = stateLock.withLock { () -> Bool in
+            defer { abandoned = true }
+            return !abandoned
+        }
+        if first { disconnectWhenIdle(.reset) }
+    }
+
+    /// Disconnects now when no exchange is running, else as soon as it returns (on the card's
+    /// queue); then runs `then` (e.g. releasing the context, which would also wait for the
+    /// exchange). Never blocks.
+    public func disconnectWhenIdle(_ disposition: PCSCDisposition, then: (@Sendable () -> Void)? = nil) {
+        if lock.try() {
+            if connected {
+                _ = SCardDisconnect(handle, disposition.value)
+                connected = false
+            }
+            lock.unlock()
+            then?()
+            return
+        }
+        queue.async {
+            self.disconnect(disposition)
+            then?()
+        }
     }
 
     /// Disconnects; later calls throw `.closed`.

@@ -23,6 +23,12 @@ public final class VirtualCard: @unchecked Sendable {
     /// are readable only then.
     private var accessGranted = false
     private var commandCounter = 0
+    /// Fault injection (`card.json` `faults`); nil = a well-behaved card.
+    private var faultInjector: FaultInjector?
+    /// The fault actions hitting the command being processed (empty outside `exchange`).
+    private(set) var injectedFaults: [FaultAction] = []
+    /// True after a fault removed the card, until it is powered on again (re-inserted).
+    private var absent = false
 
     /// A command handler for one instruction byte: gets the decoded command and the card, returns the
     /// response. Runs under the card's lock; it must not call `process` re-entrantly.
@@ -50,9 +56,21 @@ public final class VirtualCard: @unchecked Sendable {
     /// Number of command APDUs processed since creation (for tests and benchmarks).
     public var commandCount: Int { lock.withLock { commandCounter } }
 
-    public func powerOn() { lock.withLock { resetStateLocked(); powered = true } }
+    public func powerOn() { lock.withLock { resetStateLocked(); powered = true; absent = false } }
     public func powerOff() { lock.withLock { resetStateLocked(); powered = false } }
-    public func reset() { lock.withLock { resetStateLocked(); powered = true } }
+    public func reset() { lock.withLock { resetStateLocked(); powered = true; absent = false } }
+
+    /// Installs the faults the card injects from now on (replacing earlier ones; empty = none).
+    /// Counters (APDU index, occurrences, reads) start at this point.
+    public func installFaults(_ faults: [CardFault]) {
+        lock.withLock {
+            faultInjector = faults.isEmpty ? nil : FaultInjector(faults: faults)
+            commandCounter = 0
+        }
+    }
+
+    /// The installed faults.
+    public var faults: [CardFault] { lock.withLock { faultInjector?.faults ?? [] } }
 
     private func resetStateLocked() {
         currentDF = .master
@@ -86,12 +104,39 @@ public final class VirtualCard: @unchecked Sendable {
     /// filters (under the card's lock).
     public var isAccessGranted: Bool { accessGranted }
 
-    /// Processes one command APDU and returns the response APDU bytes.
+    /// Processes one command APDU and returns the response APDU bytes; empty when an injected
+    /// fault removed the card (delays are not applied: use ``exchange(_:)``).
     public func process(_ bytes: [UInt8]) -> [UInt8] {
+        switch exchange(bytes) {
+        case .response(let response, _): return response
+        case .removed: return []
+        }
+    }
+
+    /// Processes one command APDU with fault injection: the response (and how long the card stays
+    /// silent before sending it), or the card's removal.
+    public func exchange(_ bytes: [UInt8]) -> CardAnswer {
         lock.withLock {
+            if absent { return .removed(reinsertAfter: .zero) }
             commandCounter += 1
             if !powered { resetStateLocked(); powered = true }
-            return processLocked(bytes).bytes
+            guard var injector = faultInjector else { return .response(processLocked(bytes).bytes, delay: nil) }
+            let event = CommandEvent.classify(
+                bytes, index: commandCounter, fileBySFI: { currentDirectory.file(sfi: $0)?.fid }, currentFile: currentEF)
+            let actions = injector.decide(event)
+            faultInjector = injector
+            for case .remove(let after) in actions {
+                resetStateLocked()
+                powered = false
+                absent = true
+                return .removed(reinsertAfter: after)
+            }
+            injectedFaults = actions
+            defer { injectedFaults = [] }
+            let response = actions.isEmpty ? processLocked(bytes) : FaultStages.outer(processLocked(bytes), actions: actions)
+            var delay: Duration?
+            for case .delay(let d) in actions { delay = d }
+            return .response(response.bytes, delay: delay)
         }
     }
 
@@ -114,8 +159,14 @@ public final class VirtualCard: @unchecked Sendable {
         return deliver(dispatch(command))
     }
 
-    /// Runs the handler or built-in implementation of one (plain) command.
+    /// Runs one (plain) command, with the inner fault stage (see ``FaultStages``).
     private func dispatch(_ command: CommandAPDU) -> ResponseAPDU {
+        let response = dispatchPlain(command)
+        return injectedFaults.isEmpty ? response : FaultStages.inner(response, command: command, actions: injectedFaults)
+    }
+
+    /// Runs the handler or built-in implementation of one (plain) command.
+    private func dispatchPlain(_ command: CommandAPDU) -> ResponseAPDU {
         if let handler = handlers[command.ins] { return handler(command, self) }
         switch command.ins {
         case 0xA4: return select(command)

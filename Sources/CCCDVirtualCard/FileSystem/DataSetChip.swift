@@ -38,6 +38,7 @@ public enum DataSetChip {
         var chipAuthentication: ChipAuthentication?
         var activeAuthentication: ActiveAuthentication?
         var behaviour: Behaviour?
+        var faults: [CardFault]?
     }
 
     /// Changes to the chip that `card.json` describes, for variants of one data set (benchmarks,
@@ -68,6 +69,7 @@ public enum DataSetChip {
     ///     DG15/DG14 (a cloned card); ignored for a plain dump.
     ///   - adjustments: Variants of the described chip (no PACE, short APDUs only).
     ///   - random: The chip's randomness; a fixed source makes recorded sessions reproducible.
+    /// The faults `card.json` lists (`faults`) are installed on the card.
     public static func load(_ folder: URL, clone: Bool = false, adjustments: Adjustments = .none,
                             random: any ChipRandomSource = SystemChipRandom()) throws -> VirtualCard
     {
@@ -86,7 +88,9 @@ public enum DataSetChip {
             configuration.profile.shortFileIdentifiers = sfi
         }
         let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
-        return try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
+        let card = try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
+        card.installFaults(description.faults ?? [])
+        return card
     }
 
     static func configuration(_ d: CardDescription) throws -> ChipConfiguration {
@@ -143,6 +147,17 @@ public enum DataSetChip {
         default: throw DataSetError.unsupportedPACE(oid)
         }
         return PACEOffer(keyAgreement: agreement, mapping: mapping, cipher: cipher, parameterID: parameterID)
+    }
+}
+
+extension DataSetChip {
+    /// Reads a fault list: a JSON file holding `[CardFault]` or `{"faults": [CardFault]}` (the
+    /// same entries as `card.json`'s `faults`).
+    public static func loadFaults(_ file: URL) throws -> [CardFault] {
+        struct Wrapper: Decodable { var faults: [CardFault] }
+        let data = try Data(contentsOf: file)
+        if let list = try? JSONDecoder().decode([CardFault].self, from: data) { return list }
+        return try JSONDecoder().decode(Wrapper.self, from: data).faults
     }
 }
 

@@ -18,6 +18,8 @@ public final class VPCDConnection: @unchecked Sendable {
     private let lock = NSLock()
     private var connectedSocket: Int32 = -1
     private var running = false
+    /// Set when an injected fault removed the card: how long to wait before re-inserting it.
+    private var faultRemoval: Duration?
 
     /// Sets TCP_NODELAY and TCP_QUICKACK (default). Off only to measure what they save.
     public let lowLatency: Bool
@@ -49,10 +51,22 @@ public final class VPCDConnection: @unchecked Sendable {
         lock.withLock {
             connectedSocket = connected
             running = true
+            faultRemoval = nil
         }
+        // A card put on the reader starts powered up and fresh (also after a fault removal).
+        card.powerOn()
         let thread = Thread { [self] in serve(connected) }
         thread.name = "cccd.vpcd"
         thread.start()
+    }
+
+    /// When the connection ended because an injected fault removed the card: the delay the fault
+    /// asks for before re-insertion (cleared by the call).
+    public func takeFaultRemoval() -> Duration? {
+        lock.withLock {
+            defer { faultRemoval = nil }
+            return faultRemoval
+        }
     }
 
     /// Serves until the connection ends, blocking the caller (for `cccd sim`).
@@ -91,7 +105,15 @@ public final class VPCDConnection: @unchecked Sendable {
                 default: break
                 }
             } else if size > 0 {
-                guard send(fd, card.process(payload)) else { return }
+                switch card.exchange(payload) {
+                case .removed(let after):
+                    // Leave without answering: vpcd reports the card gone.
+                    lock.withLock { faultRemoval = after }
+                    return
+                case .response(let response, let delay):
+                    if let delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }
+                    guard send(fd, response) else { return }
+                }
             }
         }
     }

@@ -28,6 +28,9 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for vpcd before giving up.")
     var wait: Int = 20
 
+    @Option(help: "A JSON file with faults to inject (a list, or {\"faults\": [...]}; see TestVectors/datasets/README.md); replaces the faults of card.json.")
+    var faults: String?
+
     @Flag(help: "Serve the data set as a cloned card: genuine files, but fresh Active/Chip Authentication keys that do not match DG15/DG14.")
     var clone = false
 
@@ -47,6 +50,14 @@ struct SimCommand: AsyncParsableCommand {
         } else {
             card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }
+        if let faults {
+            do {
+                card.installFaults(try DataSetChip.loadFaults(URL(fileURLWithPath: faults)))
+            } catch {
+                throw ValidationError("--faults \(faults): \(error)")
+            }
+        }
+        if !card.faults.isEmpty { printError("cccd sim: injecting \(card.faults.count) fault(s): \(card.faults.map(\.description).joined(separator: "; "))") }
         let connection = VPCDConnection(card: card, host: host, port: port)
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
@@ -71,7 +82,12 @@ struct SimCommand: AsyncParsableCommand {
             while connection.isConnected && !stop.isSet {
                 try await Task.sleep(for: .milliseconds(50))
             }
-            if !stop.isSet { printError("cccd sim: vpcd closed the connection; reconnecting") }
+            if let after = connection.takeFaultRemoval(), !stop.isSet {
+                printError("cccd sim: card removed by an injected fault; re-inserting in \(after)")
+                try await Task.sleep(for: after)
+            } else if !stop.isSet {
+                printError("cccd sim: vpcd closed the connection; reconnecting")
+            }
         }
         printError("cccd sim: card removed, exiting")
     }

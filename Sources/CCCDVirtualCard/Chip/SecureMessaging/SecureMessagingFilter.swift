@@ -31,8 +31,10 @@ extension ChipController {
             ? card.profile.maxResponseDataLength
             : min(command.ne ?? card.profile.maxResponseDataLength, card.profile.maxResponseDataLength)
         let odd = command.ins & 0x01 == 1
+        let includeStatus = !card.injectedFaults.contains(.missingStatusObject)
         do {
-            var wrapped = try ResponseWrapping.wrap(response, oddInstruction: odd, session: unwrapped.session)
+            var wrapped = try ResponseWrapping.wrap(
+                response, oddInstruction: odd, session: unwrapped.session, includeStatus: includeStatus)
             if wrapped.protected.count > limit {
                 // The protected answer would not fit the response: say so, under SM.
                 wrapped = try ResponseWrapping.wrap(

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A transport whose exchange can be given up on: after a timeout the caller stops waiting and
+/// asks the transport to drop the connection once the stuck exchange ends (PC/SC cannot interrupt
+/// a running SCardTransmit: SCardCancel only ends SCardGetStatusChange, and SCardDisconnect waits
+/// for the transmit). A later connection then starts afresh.
+public protocol AbandonableTransport: CardTransport {
+    /// Marks the connection dead: exchanges still running may finish, nothing new is sent, and the
+    /// handle is closed as soon as it is idle. Must not block.
+    func abandon()
+}
+
+/// Bounds each exchange of the wrapped transport: a card that stays silent longer than `limit`
+/// gets ``CardTransportError/timeout`` (the wrapped transport is abandoned when it supports that),
+/// never a hang. Cancellation of the calling task ends the wait too.
+public struct TimeLimitedTransport: CardTransport {
+    public let inner: any CardTransport
+    public let limit: Duration
+
+    public init(wrapping inner: any CardTransport, limit: Duration) {
+        self.inner = inner
+        self.limit = limit
+    }
+
+    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+        let race = ExchangeRace()
+        let inner = self.inner
+        let limit = self.limit
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<[UInt8], any Error>) in
+                race.start(continuation)
+                let work = Task {
+                    do {
+                        race.finish(.success(try await inner.transmit(command)))
+                    } catch {
+                        race.finish(.failure(error))
+                    }
+                }
+                let timer = Task {
+                    try? await Task.sleep(for: limit)
+                    if race.finish(.failure(CardTransportError.timeout)) {
+                        work.cancel()
+                        (inner as? any AbandonableTransport)?.abandon()
+                    }
+                }
+                race.onEnd { work.cancel(); timer.cancel() }
+            }
+        } onCancel: {
+            race.finish(.failure(CancellationError()))
+        }
+    }
+}
+
+/// The first of {answer, timeout, cancellation} resumes the caller; the others are ignored.
+private final class ExchangeRace: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<[UInt8], any Error>?
+    private var pending: Result<[UInt8], any Error>?
+    private var done = false
+    private var cleanup: (@Sendable () -> Void)?
+
+    func start(_ continuation: CheckedContinuation<[UInt8], any Error>) {
+        let early = lock.withLock { () -> Result<[UInt8], any Error>? in
+            if let pending { return pending }
+            self.continuation = continuation
+            return nil
+        }
+        if let early { continuation.resume(with: early) }
+    }
+
+    /// Runs `body` when the race ends (at once if it already has).
+    func onEnd(_ body: @escaping @Sendable () -> Void) {
+        let ended = lock.withLock { () -> Bool in
+            if done { return true }
+            cleanup = body
+            return false
+        }
+        if ended { body() }
+    }
+
+    /// Returns true when this result won.
+    @discardableResult
+    func finish(_ result: Result<[UInt8], any Error>) -> Bool {
+        let (won, continuation, cleanup) = lock.withLock {
+            () -> (Bool, CheckedContinuation<[UInt8], any Error>?, (@Sendable () -> Void)?) in
+            guard !done else { return (false, nil, nil) }
+            done = true
+            let c = self.continuation
+            self.continuation = nil
+            if c == nil { pending = result }
+            let cleanup = self.cleanup
+            self.cleanup = nil
+            return (true, c, cleanup)
+        }
+        guard won else { return false }
+        continuation?.resume(with: result)
+        cleanup?()
+        return true
+    }
+}
