@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
 if [[ "${CCCD_SOAK_BUILT:-}" != "1" ]]; then
-    swift build -c release -j 2 --product cccd >&2
-    swift build -c release -j 2 --product cccdd >&2
+    swift build -c release -j 2 --scratch-path .build-release --product cccd >&2
+    swift build -c release -j 2 --scratch-path .build-release --product cccdd >&2
 fi
-BIN="$(swift build -c release --show-bin-path)"
+BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)"
 exec scripts/with-private-pcscd.sh python3 scripts/soak.py --bin "$BIN" "$@"

@@ -61,6 +61,9 @@ extension PCSCEndToEnd {
         let verificationStart = try #require(instructions.firstIndex(of: 0x88))
         try await withFaultyCard([CardFault(FaultTrigger(apdu: index), .remove(reinsertAfter: .seconds(1)))]) { reinsertion in
             let ending = await pcscRead()
+            // A read that ends without waiting for the card (AA/CA lost) ends before the re-insertion.
+            let deadline = ContinuousClock.now + .seconds(5)
+            while reinsertion.reinsertions == 0 && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
             #expect(reinsertion.reinsertions == 1, "APDU #\(index): the card was not removed and re-inserted")
             if index - 1 >= verificationStart {
                 #expect(ending.status == .invalid, "APDU #\(index): \(ending)")
