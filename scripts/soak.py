@@ -26,6 +26,7 @@ p.add_argument("--reads", type=int, default=5000)
 p.add_argument("--clients", type=int, default=4)
 p.add_argument("--readers", type=int, default=2, help="virtual readers with a card (1 or 2)")
 p.add_argument("--dataset", default="TestVectors/datasets/default")
+p.add_argument("--trust", default="TestVectors/datasets/pki", help="CSCA trust for the daemon")
 p.add_argument("--port", type=int, default=18731, help="cccdd port")
 p.add_argument("--remove-every", type=float, default=20.0, help="seconds between card removals")
 p.add_argument("--detach-every", type=float, default=90.0, help="seconds between pcscd restarts (reader detach/attach)")
@@ -80,7 +81,11 @@ pcscd = start_pcscd()
 time.sleep(1.0)
 sims = [start_sim(i) for i in range(args.readers)]
 token_file = f"{work}/cccdd.token"
-daemon_cmd = [f"{args.bin}/cccdd", "--port", str(args.port), "--token-file", token_file] + args.daemon_args.split()
+with open(f"{work}/cccdd.json", "w") as f:
+    # The test PKI as trust (reads are then `valid`), the audit journal in the scratch folder.
+    json.dump({"trust": [os.path.abspath(args.trust)], "audit": {"path": f"{work}/audit.sqlite"}}, f)
+daemon_cmd = [f"{args.bin}/cccdd", "--config", f"{work}/cccdd.json", "--listen", f"127.0.0.1:{args.port}",
+              "--token-file", token_file] + args.daemon_args.split()
 daemon = spawn(daemon_cmd, "cccdd.log")
 base = f"http://127.0.0.1:{args.port}"
 

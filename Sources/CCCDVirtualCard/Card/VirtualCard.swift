@@ -53,7 +53,8 @@ public final class VirtualCard: @unchecked Sendable {
 
     public var atr: [UInt8] { profile.atr }
 
-    /// Number of command APDUs processed since creation (for tests and benchmarks).
+    /// Number of command APDUs received since creation or the last `installFaults` (for tests,
+    /// benchmarks and fault triggers).
     public var commandCount: Int { lock.withLock { commandCounter } }
 
     public func powerOn() { lock.withLock { resetStateLocked(); powered = true; absent = false } }
