@@ -20,6 +20,8 @@ let package = Package(
         .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccd-bench", targets: ["cccd-bench"]),
         .executable(name: "cccd-datasets", targets: ["cccd-datasets"]),
+        // Fuzz driver: scripts/fuzz.sh builds it with libFuzzer; a plain build is a replay tool.
+        .executable(name: "cccd-fuzz", targets: ["cccd-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -117,6 +119,15 @@ let package = Package(
             ],
             path: "Benchmarks/cccd-bench"),
 
+        // Entry functions for fuzzing every parser that sees card or network bytes (shared by the
+        // libFuzzer driver and the tests that replay the corpus and the crash reproducers).
+        .target(
+            name: "CCCDFuzzing",
+            dependencies: [
+                "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification", "CCCDTestData",
+            ]),
+        .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
+
         // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
         .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
@@ -139,6 +150,7 @@ let package = Package(
                 "CCCDMRZ", "COpenSSL", "CCCDVirtualCard",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
+        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

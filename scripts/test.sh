@@ -15,3 +15,9 @@ fi
 # CPU-heavy unit tests cannot starve the card sessions' timeouts.
 swift test --skip-build --parallel --skip CCCDIntegrationTests
 scripts/with-private-pcscd.sh swift test --skip-build --filter CCCDIntegrationTests
+# Phase 3: a short libFuzzer run of every parser entry point (libFuzzer + AddressSanitizer, its
+# own build in .build-fuzz; scripts/fuzz.sh). Longer campaigns: docs/robustness.md.
+# CCCD_FUZZ_SECONDS sets the time per target (0 skips the phase).
+if [[ "${CCCD_FUZZ_SECONDS:-20}" != 0 ]]; then
+    scripts/fuzz.sh all --time "${CCCD_FUZZ_SECONDS:-20}"
+fi
