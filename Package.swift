@@ -150,7 +150,8 @@ let package = Package(
                 "CCCDMRZ", "COpenSSL", "CCCDVirtualCard",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
-        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing"]),
+        // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
+        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

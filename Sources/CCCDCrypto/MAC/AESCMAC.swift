@@ -18,9 +18,12 @@ public enum AESCMAC {
         defer { EVP_MAC_CTX_free(ctx) }
         var out = [UInt8](repeating: 0, count: 16)
         var outLength = 0
-        let ok: Bool = cipherName.withCString { name in
+        // OSSL_PARAM keeps pointers to the key and the value, so both C strings must outlive every
+        // use of `params` (passing the imported String macro directly would hand OpenSSL a
+        // temporary that is freed when the construct call returns: a use after free).
+        let ok: Bool = OSSL_MAC_PARAM_CIPHER.withCString { parameterName in cipherName.withCString { name in
             var params = [
-                OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_CIPHER, UnsafeMutablePointer(mutating: name), 0),
+                OSSL_PARAM_construct_utf8_string(parameterName, UnsafeMutablePointer(mutating: name), 0),
                 OSSL_PARAM_construct_end(),
             ]
             let initialized = key.withUnsafeBufferPointer { k in
@@ -32,7 +35,7 @@ public enum AESCMAC {
             return out.withUnsafeMutableBufferPointer { o in
                 EVP_MAC_final(ctx, o.baseAddress, &outLength, o.count)
             } == 1
-        }
+        } }
         guard ok, outLength == 16 else { throw OpenSSL.failure("EVP_MAC (CMAC)") }
         return out
     }
