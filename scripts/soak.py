@@ -123,6 +123,7 @@ token = open(token_file).read().strip()
 lock = threading.Lock()
 outcomes = collections.Counter()
 overall = collections.Counter()
+busy = [0]  # reader_busy answers (another client was reading on the same reader)
 done = 0
 issued = 0
 stop_all = threading.Event()
@@ -137,7 +138,7 @@ def client(n):
             if issued >= args.reads:
                 return
             issued += 1
-            reader = issued % args.readers
+            reader = n % args.readers
         t0 = time.time()
         try:
             status, body = request("POST", f"/v1/readers/{reader}/read",
@@ -156,6 +157,13 @@ def client(n):
         except Exception as e:  # connection refused / reset: the daemon is down or hung
             code = f"exception:{type(e).__name__}"
             verdict = None
+        if code == "reader_busy":
+            # Another client holds this reader: not a read; try again shortly.
+            with lock:
+                busy[0] += 1
+                issued -= 1
+            time.sleep(0.05)
+            continue
         with lock:
             outcomes[code] += 1
             if verdict:
@@ -166,8 +174,8 @@ def client(n):
                 warm_mark = time.time()
             if done % 250 == 0:
                 print(f"soak: {done}/{args.reads} reads, {dict(outcomes)}", flush=True)
-        if code.startswith("reader_busy") or code in ("no_card", "no_reader"):
-            time.sleep(0.05)
+        if code in ("no_card", "no_reader"):
+            time.sleep(0.5)  # a card or reader on its way back
 
 
 samples = []  # (time, rss_kb, fds)
@@ -241,6 +249,7 @@ print()
 print(f"== soak: {done} reads in {elapsed:.0f} s by {args.clients} clients on {args.readers} reader(s); cccdd "
       + ("ran to the end" if daemon_alive else f"EXITED with {daemon.returncode}"))
 print("outcomes:", ", ".join(f"{k} {v}" for k, v in outcomes.most_common()))
+print(f"reader_busy answers (retried, not counted as reads): {busy[0]}")
 print("verdicts of ok reads:", ", ".join(f"{k} {v}" for k, v in overall.most_common()))
 print("chaos:", ", ".join(f"{k} {v}" for k, v in events.items()) or "none")
 if read_times:
