@@ -33,6 +33,9 @@ p.add_argument("--detach-every", type=float, default=90.0, help="seconds between
 p.add_argument("--sample-every", type=float, default=3.0)
 p.add_argument("--warmup", type=float, default=0.1, help="fraction of the reads counted as warm-up")
 p.add_argument("--csv", default="soak.csv")
+p.add_argument("--ttl", type=int, default=10,
+               help="cccdd readTTLSeconds: reads held in memory this long (short, so that the store's size stays "
+                    "flat and growth means a leak; the production default is 120)")
 p.add_argument("--daemon-args", default="", help="extra cccdd arguments")
 args = p.parse_args()
 
@@ -83,7 +86,8 @@ sims = [start_sim(i) for i in range(args.readers)]
 token_file = f"{work}/cccdd.token"
 with open(f"{work}/cccdd.json", "w") as f:
     # The test PKI as trust (reads are then `valid`), the audit journal in the scratch folder.
-    json.dump({"trust": [os.path.abspath(args.trust)], "audit": {"path": f"{work}/audit.sqlite"}}, f)
+    json.dump({"trust": [os.path.abspath(args.trust)], "audit": {"path": f"{work}/audit.sqlite"},
+               "readTTLSeconds": args.ttl}, f)
 daemon_cmd = [f"{args.bin}/cccdd", "--config", f"{work}/cccdd.json", "--listen", f"127.0.0.1:{args.port}",
               "--token-file", token_file] + args.daemon_args.split()
 daemon = spawn(daemon_cmd, "cccdd.log")
