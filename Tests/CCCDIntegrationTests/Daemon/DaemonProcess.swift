@@ -164,7 +164,7 @@ final class DaemonProcess: @unchecked Sendable {
     }
 }
 
-/// `curl -N` on `/v1/events`, collecting the events as they arrive.
+/// `curl -N` on `/v1/events` writing the stream into a file, which is parsed on demand.
 final class EventStreamClient: @unchecked Sendable {
     struct Event: Equatable {
         var type: String
@@ -172,56 +172,46 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     private let process = Process()
-    private let lock = NSLock()
-    private var buffer = ""
-    private var parsed: [Event] = []
-    private var opened = false
+    private let output: URL
 
     init(daemon: DaemonProcess) throws {
+        output = daemon.folder.appendingPathComponent("events-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sN", "-H", "Authorization: Bearer \(daemon.token)", "http://127.0.0.1:\(daemon.port)/v1/events"]
-        let out = Pipe()
-        process.standardOutput = out
+        process.arguments = ["-sN", "-o", output.path, "-H", "Authorization: Bearer \(daemon.token)",
+                             "http://127.0.0.1:\(daemon.port)/v1/events"]
+        process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        out.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.append(String(decoding: data, as: UTF8.self))
-        }
         try process.run()
         let deadline = Date().addingTimeInterval(10)
-        while !lock.withLock({ opened }) {
+        while !text.hasPrefix(":") {
             guard Date() < deadline else { throw DaemonTestError.timeout("event stream") }
             usleep(20_000)
         }
     }
 
-    private func append(_ text: String) {
-        lock.withLock {
-            buffer += text
-            while let range = buffer.range(of: "\n\n") {
-                let block = String(buffer[..<range.lowerBound])
-                buffer.removeSubrange(..<range.upperBound)
-                if block.hasPrefix(":") {
-                    opened = true
-                    continue
+    private var text: String { (try? String(contentsOf: output, encoding: .utf8)) ?? "" }
+
+    /// The complete events received so far.
+    var events: [Event] {
+        var result: [Event] = []
+        for block in text.components(separatedBy: "\n\n").dropLast() where !block.hasPrefix(":") && !block.isEmpty {
+            var type = ""
+            var data: [String: String] = [:]
+            for line in block.split(separator: "\n") {
+                if line.hasPrefix("event: ") { type = String(line.dropFirst(7)) }
+                if line.hasPrefix("data: "),
+                   let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8)) as? [String: Any]
+                {
+                    data = object.mapValues { "\($0)" }
                 }
-                var type = ""
-                var data: [String: String] = [:]
-                for line in block.split(separator: "\n") {
-                    if line.hasPrefix("event: ") { type = String(line.dropFirst(7)) }
-                    if line.hasPrefix("data: "),
-                       let object = try? JSONSerialization.jsonObject(with: Data(line.dropFirst(6).utf8)) as? [String: Any]
-                    {
-                        data = object.mapValues { "\($0)" }
-                    }
-                }
-                parsed.append(Event(type: type, data: data))
             }
+            result.append(Event(type: type, data: data))
         }
+        return result
     }
 
-    var events: [Event] { lock.withLock { parsed } }
+    var rawText: String { text }
 
     func waitFor(timeout: TimeInterval = 20, _ predicate: (Event) -> Bool) throws -> Event {
         let deadline = Date().addingTimeInterval(timeout)
@@ -233,11 +223,12 @@ final class EventStreamClient: @unchecked Sendable {
     }
 
     func stop() {
-        if process.isRunning { process.terminate() }
+        // SIGKILL: curl spawned from a test thread may inherit a mask that blocks SIGTERM.
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
 }
 
 enum DaemonTestError: Error {
