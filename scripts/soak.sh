@@ -11,9 +11,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-if [[ "${CCCD_SOAK_BUILT:-}" != "1" ]]; then
+# CCCD_SOAK_BIN=DIR uses already built binaries (e.g. a debug build: .build/debug) as they are.
+if [[ -n "${CCCD_SOAK_BIN:-}" ]]; then
+    BIN="$CCCD_SOAK_BIN"
+else
     swift build -c release -j 2 --scratch-path .build-release --product cccd >&2
     swift build -c release -j 2 --scratch-path .build-release --product cccdd >&2
+    BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)"
 fi
-BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)"
 exec scripts/with-private-pcscd.sh python3 scripts/soak.py --bin "$BIN" "$@"
