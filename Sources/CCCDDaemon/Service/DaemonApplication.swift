@@ -55,9 +55,12 @@ struct ReaderWatchService: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await services.readers.monitor() }
                 group.addTask {
+                    var ticks = 0
                     while !Task.isCancelled {
                         try? await Task.sleep(for: .milliseconds(500))
                         services.store.sweep()
+                        ticks += 1
+                        if ticks % 30 == 0 { services.hub.heartbeat() }
                     }
                 }
             }
