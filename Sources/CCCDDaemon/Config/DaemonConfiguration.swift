@@ -43,6 +43,11 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public struct TLS: Sendable, Equatable, Codable {
         public var certificateFile: String
         public var privateKeyFile: String
+
+        public init(certificateFile: String, privateKeyFile: String) {
+            self.certificateFile = certificateFile
+            self.privateKeyFile = privateKeyFile
+        }
     }
 
     public static let defaultListen = "127.0.0.1:8700"

@@ -56,7 +56,7 @@ extension PCSCEndToEnd {
         let expectedCitizen = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try DG13Parser.parse(dg13)))
         #expect(NSDictionary(dictionary: try #require(read["citizen"] as? [String: Any])).isEqual(to: expectedCitizen as! [String: Any]))
         let verify = try Self.runCLI(["verify", Self.defaultDataSet.path, "--trust", Self.trustFolder, "--json"])
-        let offline = try #require(try JSONSerialization.jsonObject(with: verify.stdout) as? [String: Any], verify.stderr)
+        let offline = try #require(try JSONSerialization.jsonObject(with: verify.stdout) as? [String: Any], "\(verify.stderr)")
         for key in ["document", "holder", "citizen"] {
             #expect(NSDictionary(dictionary: try #require(read[key] as? [String: Any])).isEqual(to: try #require(offline[key] as? [String: Any])), "\(key)")
         }
@@ -114,11 +114,10 @@ extension PCSCEndToEnd {
         try second.insertSettled()
         defer { second.eject() }
 
-        let body: [String: Any] = ["access": ["mrz": "190012345,900815,300815"]]
-        async let a = Task.detached { try daemon.json("POST", "/v1/readers/0/read", body) }.value
-        async let b = Task.detached {
-            try daemon.json("POST", "/v1/readers/\(bed.readerNames[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)/read", body)
-        }.value
+        let body = Data(#"{"access": {"mrz": "190012345,900815,300815"}}"#.utf8)
+        let secondReader = bed.readerNames[1].addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        async let a = Task.detached { try daemon.request("POST", "/v1/readers/0/read", body: body) }.value
+        async let b = Task.detached { try daemon.request("POST", "/v1/readers/\(secondReader)/read", body: body) }.value
         let (ra, rb) = try await (a, b)
         #expect(ra.status == 200 && rb.status == 200, "\(String(decoding: ra.body, as: UTF8.self)) \(String(decoding: rb.body, as: UTF8.self))")
         #expect(ra.json?["reader"] as? String == bed.readerNames[0] && rb.json?["reader"] as? String == bed.readerNames[1])
