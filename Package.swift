@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
@@ -102,10 +103,14 @@ let package = Package(
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
         .target(name: "CCCDFace", dependencies: ["CDlibShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
 
+        // Audit journal of the daemon's reads, verifications and face comparisons (SQLite through GRDB);
+        // stores only a salted HMAC of the ID number.
+        .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace",
+                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The counter daemon: configuration, security checks, reader manager, HTTP API, events.
@@ -172,6 +177,7 @@ let package = Package(
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
+        .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto"]),
     ],
     swiftLanguageModes: [.v6]
 )

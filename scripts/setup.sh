@@ -9,6 +9,8 @@ PACKAGES=(
     pkg-config iproute2 util-linux
     pcscd libpcsclite-dev vsmartcard-vpcd     # PC/SC and the virtual reader
     libssl-dev                                # OpenSSL 3: all cryptography
+    libsqlite3-dev                            # SQLite for the audit journal (GRDB)
+    systemd                                   # systemd-analyze and systemd-sysusers lint systemd/ in the tests
 )
 # Face comparison (dlib + BLAS/LAPACK + image codecs), once the face module is in the tree.
 if [[ -d Sources/CDlibShim ]]; then

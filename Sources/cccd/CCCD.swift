@@ -6,7 +6,9 @@ struct CCCD: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cccd",
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
-        subcommands: [ReadersCommand.self, ReadCommand.self, VerifyCommand.self, MatchCommand.self, SimCommand.self])
+        subcommands: [
+            ReadersCommand.self, ReadCommand.self, VerifyCommand.self, MatchCommand.self, SimCommand.self, AuditCommand.self,
+        ])
 }
 
 /// Exit codes shared by the subcommands (shared/interfaces.md).

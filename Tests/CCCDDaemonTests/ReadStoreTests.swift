@@ -65,6 +65,7 @@ import Testing
         let progress = try #require(try JSONSerialization.jsonObject(
             with: DaemonEvent.readProgress(sessionId: "s", reader: "R", step: "file", file: "DG2", bytesRead: 100, totalBytes: 200).json)
             as? [String: Any])
+        #expect(DaemonEvent.heartbeat.serverSentEvent == ": keep-alive\n\n")
         #expect(progress["file"] as? String == "DG2" && progress["bytesRead"] as? Int == 100 && progress["totalBytes"] as? Int == 200)
     }
 

@@ -86,6 +86,30 @@ import Testing
         }
     }
 
+    /// Every rule that grants access gives it to the daemon's group only: owner and group read/write,
+    /// nobody else, and the group is the one systemd/cccdkit.sysusers.conf creates and cccdd runs in.
+    @Test func accessIsGrantedToTheCCCDKitGroupOnly() throws {
+        var granting = 0
+        for (file, line) in try ruleLines() {
+            let pairs = Self.parse(line) ?? []
+            let mode = pairs.first { $0.key == "MODE" }?.value
+            let group = pairs.first { $0.key == "GROUP" }?.value
+            #expect((mode == nil) == (group == nil), "\(file): MODE without GROUP or the reverse: \(line)")
+            guard let mode else { continue }
+            granting += 1
+            #expect(mode == "0660", "\(file): \(line)")
+            #expect(group == "cccdkit", "\(file): \(line)")
+            #expect(!pairs.contains { $0.key == "OWNER" }, "\(file): \(line)")
+        }
+        #expect(granting >= 12)
+        let sysusers = try String(
+            contentsOf: Self.repo.appendingPathComponent("systemd/cccdkit.sysusers.conf"), encoding: .utf8)
+        #expect(sysusers.split(separator: "\n").contains { $0.split(separator: " ", omittingEmptySubsequences: true)
+            .prefix(2) == ["g", "cccdkit"] })
+        let unit = try String(contentsOf: Self.repo.appendingPathComponent("systemd/cccdd.service"), encoding: .utf8)
+        #expect(unit.split(separator: "\n").contains("Group=cccdkit"))
+    }
+
     @Test func genericCCIDClassMatch() throws {
         #expect(try ruleLines().contains { $0.line.contains("ENV{ID_USB_INTERFACES}==\"*:0b????:*\"") })
     }

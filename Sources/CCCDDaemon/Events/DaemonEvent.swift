@@ -11,6 +11,8 @@ public enum DaemonEvent: Sendable, Equatable {
     case readProgress(sessionId: String, reader: String, step: String, file: String?, bytesRead: Int?, totalBytes: Int?)
     case readFinished(sessionId: String, readId: String, reader: String, overall: String)
     case readFailed(sessionId: String, reader: String, code: String)
+    /// Not an event of the contract: sent as an SSE comment line (`: keep-alive`), which clients ignore.
+    case heartbeat
 
     /// The SSE `event:` name.
     public var type: String {
@@ -23,6 +25,7 @@ public enum DaemonEvent: Sendable, Equatable {
         case .readProgress: "read-progress"
         case .readFinished: "read-finished"
         case .readFailed: "read-failed"
+        case .heartbeat: "heartbeat"
         }
     }
 
@@ -47,6 +50,7 @@ public enum DaemonEvent: Sendable, Equatable {
             Payload(reader: r, sessionId: s, step: step, file: file, bytesRead: read, totalBytes: total)
         case .readFinished(let s, let id, let r, let overall): Payload(reader: r, sessionId: s, readId: id, overall: overall)
         case .readFailed(let s, let r, let code): Payload(reader: r, sessionId: s, code: code)
+        case .heartbeat: Payload(reader: "")
         }
     }
 
@@ -55,6 +59,7 @@ public enum DaemonEvent: Sendable, Equatable {
 
     /// One SSE message: `event: TYPE\ndata: JSON\n\n`.
     public var serverSentEvent: String {
-        "event: \(type)\ndata: \(String(decoding: json, as: UTF8.self))\n\n"
+        if case .heartbeat = self { return ": keep-alive\n\n" }
+        return "event: \(type)\ndata: \(String(decoding: json, as: UTF8.self))\n\n"
     }
 }

@@ -29,6 +29,12 @@ public final class EventHub: Sendable {
         for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(event) }
     }
 
+    /// Sends an SSE comment to every stream: keeps proxies from closing quiet streams and lets the
+    /// server notice clients that went away (their write fails and the subscription ends).
+    public func heartbeat() {
+        for continuation in subscribers.withLock({ Array($0.values) }) { continuation.yield(.heartbeat) }
+    }
+
     public var subscriberCount: Int { subscribers.withLock { $0.count } }
 
     /// Ends every stream (graceful shutdown: open event streams must not hold the server up).

@@ -23,7 +23,9 @@ enum RequestBodyReader {
         do {
             var buffer = try await request.body.collect(upTo: limit)
             return buffer.readBytes(length: buffer.readableBytes) ?? []
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            // collect(upTo:) throws NIOTooManyBytesError (a body without Content-Length, e.g.
+            // chunked, that grows past the limit); Hummingbird gives it the 413 status.
             throw .payloadTooLarge
         } catch {
             throw .invalidRequest("the request body could not be read")

@@ -7,6 +7,9 @@ import ServiceLifecycle
 /// the expiry sweeper in one ServiceGroup, and shuts them down gracefully on SIGTERM / SIGINT
 /// (open event streams are ended first, reads in memory are wiped last).
 public enum DaemonApplication {
+    /// How long a connection may send nothing before the daemon closes it.
+    public static let idleTimeoutSeconds: Int64 = 15
+
     public static func run(_ overrides: CommandLineOverrides, logger: Logger) async throws {
         let configuration = try ConfigurationLoader.load(overrides)
         let (token, created) = try AccessToken.loadOrCreate(path: configuration.tokenFile)
@@ -24,8 +27,13 @@ public enum DaemonApplication {
             address = .hostname(listen.host, port: listen.port)
         }
         let router = DaemonRouter.make(services)
+        // Connections that stay silent (a head or body that never completes, a client that keeps
+        // an idle connection) are closed after `idleTimeout`; without it each one holds a file
+        // descriptor forever (slow-loris). Responses in progress (reads, event streams) are not cut.
         let app = Application(
-            router: router, configuration: .init(address: address, serverName: "cccdd"),
+            router: router,
+            server: .http1(configuration: .init(idleTimeout: .seconds(DaemonApplication.idleTimeoutSeconds))),
+            configuration: .init(address: address, serverName: "cccdd"),
             onServerRunning: { _ in
                 logger.notice("cccdd listening", metadata: [
                     "address": "\(configuration.unixSocket ?? configuration.listen)", "version": "\(CCCDDaemonInfo.version)",
@@ -55,9 +63,12 @@ struct ReaderWatchService: Service {
             await withTaskGroup(of: Void.self) { group in
                 group.addTask { await services.readers.monitor() }
                 group.addTask {
+                    var ticks = 0
                     while !Task.isCancelled {
                         try? await Task.sleep(for: .milliseconds(500))
                         services.store.sweep()
+                        ticks += 1
+                        if ticks % 30 == 0 { services.hub.heartbeat() }
                     }
                 }
             }
