@@ -117,6 +117,10 @@ let package = Package(
             ],
             path: "Benchmarks/cccd-bench"),
 
+        // The teller / kiosk web page served by cccdd (HTML, CSS, JavaScript; no code of its own
+        // beyond the asset lookup).
+        .target(name: "CCCDTellerPage", resources: [.copy("Assets")]),
+
         // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
         .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
@@ -137,6 +141,7 @@ let package = Package(
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
+        .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),
     ],
     swiftLanguageModes: [.v6]
 )
