@@ -57,7 +57,7 @@ extension PCSCEndToEnd {
 
         // 1. The finished read as the page shows it.
         let shownLine = try #require(lines.next(), "the browser driver printed nothing")
-        let shown = try #require(try JSONSerialization.jsonObject(with: Data(shownLine.utf8)) as? [String: Any], shownLine)
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(shownLine.utf8)) as? [String: Any], "\(shownLine)")
         print("teller page screenshot: \(screenshot.path)")
         #expect(shown["driverError"] == nil, "\(shownLine)")
         #expect(shown["state"] as? String == "done", "\(shownLine)")
@@ -99,7 +99,7 @@ extension PCSCEndToEnd {
         // 2. The card leaves the reader: the daemon drops the read and the page wipes what it shows.
         connection.eject()
         let wipedLine = try #require(lines.next(), "the browser driver stopped before the wipe")
-        let wiped = try #require(try JSONSerialization.jsonObject(with: Data(wipedLine.utf8)) as? [String: Any], wipedLine)
+        let wiped = try #require(try JSONSerialization.jsonObject(with: Data(wipedLine.utf8)) as? [String: Any], "\(wipedLine)")
         #expect(wiped["wiped"] as? String == "removed", "\(wipedLine)")
         #expect(wiped["fullName"] as? String == "" && wiped["photoShown"] as? Bool == false && wiped["fieldCount"] as? Int == 0)
         #expect(try await daemon.get("/v1/reads/\(readId)", authorized: true).status == 404)
@@ -145,7 +145,7 @@ private final class TellerPageDaemon: @unchecked Sendable {
         let configFile = folder.appendingPathComponent("cccdd.json")
         try JSONSerialization.data(withJSONObject: configuration).write(to: configFile)
         let logFile = folder.appendingPathComponent("cccdd.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
 
         let process = Process()
         process.executableURL = PCSCEndToEnd.repositoryRoot.appendingPathComponent(".build/debug/cccdd")
