@@ -23,6 +23,9 @@ public enum TellerPage {
     /// copied without its `CCCDKit_CCCDTellerPage.resources` folder).
     public static var isAvailable: Bool { !assets.isEmpty }
 
+    /// The folder that must sit next to the `cccdd` executable (SwiftPM's resource bundle).
+    public static var resourceBundleName: String { AssetFolder.bundleName }
+
     /// `text/html; charset=utf-8` and friends, from the file extension.
     public static func contentType(forFileName name: String) -> String {
         switch name.split(separator: ".").last.map({ $0.lowercased() }) {

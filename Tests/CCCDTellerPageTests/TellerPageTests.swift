@@ -60,6 +60,18 @@ import Testing
         #expect(!script.contains("innerHTML"))
     }
 
+    /// Every label of the page has both languages in the script's table (a missing key would leave
+    /// the label in Vietnamese when the teller switches to English).
+    @Test func everyLabelIsTranslated() throws {
+        let html = String(decoding: try #require(TellerPage.asset(for: "index.html")).bytes, as: UTF8.self)
+        let script = String(decoding: try #require(TellerPage.asset(for: "app.js")).bytes, as: UTF8.self)
+        let keys = Set(Self.matches(of: #"data-i18n="([^"]+)""#, in: html))
+        #expect(keys.count > 30)
+        for key in keys {
+            #expect(script.contains("\"\(key)\": ["), "\(key) has no entry in app.js")
+        }
+    }
+
     static func matches(of pattern: String, in text: String) -> [String] {
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return ["bad pattern"] }
         let range = NSRange(text.startIndex..., in: text)

@@ -1,6 +1,7 @@
 import CCCDTellerPage
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// `GET /` and `GET /ui/{file}`: the teller / kiosk page (module CCCDTellerPage). Public (the
 /// files hold no data; the page asks for the token itself), but behind the same Host and Origin
@@ -14,6 +15,10 @@ enum TellerPageRoutes {
     ].joined(separator: "; ")
 
     static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        if !TellerPage.isAvailable {
+            services.logger.warning(
+                "teller page not installed: \(TellerPage.resourceBundleName) is not next to the executable; GET / answers 404")
+        }
         router.get("/") { _, _ in try asset(TellerPage.indexName) }
         router.get("/ui/{file}") { _, context in try asset(try DaemonRouter.parameter("file", context)) }
     }

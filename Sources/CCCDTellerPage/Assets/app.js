@@ -44,6 +44,7 @@
     "placeholder.hint": ["Nhập số CAN rồi bấm “Đọc thẻ”. Dữ liệu chỉ hiển thị tạm thời và tự xóa khi rút thẻ.",
       "Enter the CAN and press “Read card”. Data is shown briefly and wiped when the card is removed."],
     "verdict.overall": ["Kết quả xác thực", "Verification"],
+    "field.fullName": ["Họ và tên", "Full name"],
     "photo.caption": ["Ảnh trong chip", "Chip photo"],
     "photo.alt": ["Ảnh chân dung lưu trong chip", "Portrait stored in the chip"],
     "checks.heading": ["Chi tiết xác thực chip", "Chip checks"],
