@@ -25,6 +25,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.3.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -101,12 +106,25 @@ let package = Package(
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The counter daemon: configuration, security checks, reader manager, HTTP API, events.
+        .target(
+            name: "CCCDDaemon",
+            dependencies: [
+                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("OpenAPI/openapi.json")]),
         .executableTarget(
             name: "cccdd",
             dependencies: [
-                "CCCDKit",
+                "CCCDDaemon",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .executableTarget(
             name: "cccd-bench",
@@ -140,6 +158,7 @@ let package = Package(
                 "CCCDMRZ", "COpenSSL", "CCCDVirtualCard",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
+        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),
     ],

@@ -49,3 +49,16 @@ fi
 if [[ -x scripts/setup-face-models.sh ]]; then
     scripts/setup-face-models.sh
 fi
+
+# openapi-spec-validator 0.9.0 (PyPI) for the test that validates docs/openapi.json; installed with
+# `pip --target` into the cache (no venv, nothing system-wide), only when missing.
+OPENAPI_VALIDATOR_LIB=${CCCD_OPENAPI_VALIDATOR_LIB:-${XDG_CACHE_HOME:-$HOME/.cache}/cccdkit/openapi-validator-0.9.0}
+if ! PYTHONPATH=$OPENAPI_VALIDATOR_LIB python3 -c 'import openapi_spec_validator' 2>/dev/null; then
+    echo "setup: installing openapi-spec-validator 0.9.0 into $OPENAPI_VALIDATOR_LIB" >&2
+    if ! python3 -m pip --version >/dev/null 2>&1; then
+        if [[ $(id -u) -ne 0 ]]; then SUDO=sudo; else SUDO=; fi
+        $SUDO apt-get install -y -qq --no-install-recommends python3-pip >/dev/null
+    fi
+    python3 -m pip install --quiet --disable-pip-version-check --target "$OPENAPI_VALIDATOR_LIB" \
+        openapi-spec-validator==0.9.0 >&2
+fi

@@ -1,47 +1,46 @@
 import ArgumentParser
-import Hummingbird
+import CCCDDaemon
+import Foundation
+import Logging
 
-/// `cccdd`: the counter daemon. At this stage it serves `GET /healthz` only; the API of
-/// shared/interfaces.md arrives with its own issue.
+/// `cccdd`: the counter daemon (shared/interfaces.md, docs/daemon.md). Everything lives in the
+/// CCCDDaemon library; this is the command line.
 @main
-struct CCCDDaemon: AsyncParsableCommand {
+struct CCCDDaemonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cccdd", abstract: "CCCDKit counter daemon (local API for teller and kiosk software).")
+        commandName: "cccdd", abstract: "CCCDKit counter daemon (local API for teller and kiosk software).",
+        version: CCCDDaemonInfo.version)
 
-    @Option(help: "Address to listen on; loopback only.")
-    var listen: String = "127.0.0.1:8700"
+    @Option(help: "JSON configuration file (docs/daemon.md); default: /etc/cccdkit/cccdd.json when it exists.")
+    var config: String?
+
+    @Option(help: "Address to listen on, HOST:PORT (loopback only; default 127.0.0.1:8700).")
+    var listen: String?
+
+    @Option(help: "Listen on this Unix domain socket instead of TCP.")
+    var unix: String?
+
+    @Option(help: "Bearer token file (created at first start, mode 0640).")
+    var tokenFile: String?
+
+    func validate() throws {
+        if listen != nil && unix != nil { throw ValidationError("give --listen or --unix, not both") }
+    }
 
     func run() async throws {
-        let (host, port) = try ListenAddress.parse(listen)
-        guard ListenAddress.isLoopback(host) else {
-            throw ValidationError("refusing to listen on \(host): only loopback addresses until TLS and authentication are configured")
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = ProcessInfo.processInfo.environment["CCCDD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+            return handler
         }
-        let router = Router()
-        router.get("/healthz") { _, _ in HealthResponse(status: "ok", version: CCCDDaemon.version) }
-        let app = Application(router: router, configuration: .init(address: .hostname(host, port: port)))
-        try await app.runService()
-    }
-
-    static let version = "0.1.0"
-}
-
-struct HealthResponse: ResponseEncodable {
-    var status: String
-    var version: String
-}
-
-enum ListenAddress {
-    /// `HOST:PORT` or `[IPv6]:PORT`.
-    static func parse(_ text: String) throws -> (String, Int) {
-        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]),
-              (1...65535).contains(port)
-        else { throw ValidationError("--listen must be HOST:PORT, got \"\(text)\"") }
-        var host = String(text[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host, port)
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        let logger = Logger(label: "cccdd")
+        do {
+            try await DaemonApplication.run(
+                CommandLineOverrides(configFile: config, listen: listen, unixSocket: unix, tokenFile: tokenFile),
+                logger: logger)
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("cccdd: \(error)\n".utf8))
+            throw ExitCode(78)  // EX_CONFIG
+        }
     }
 }

@@ -2,8 +2,8 @@
 /// biometric data block (tag 5F2E or 7F2E) is located by its BER-TLV header, and the image starts at
 /// the first JPEG, JP2 or J2K signature inside it (after the ISO/IEC 19794-5 headers). Bytes that are
 /// already a bare image are returned unchanged. Kept in this one function so that the proper DG2 parser
-/// of CCCDLDS can replace it.
-func extractFaceImage(fromDG2OrImage bytes: [UInt8]) -> [UInt8]? {
+/// of CCCDLDS can replace it. Shared by `cccd` (--live, match) and the daemon (face compare).
+public func extractFaceImage(fromDG2OrImage bytes: [UInt8]) -> [UInt8]? {
     let signatures: [[UInt8]] = [
         [0xFF, 0xD8, 0xFF],                                                          // JPEG
         [0x00, 0x00, 0x00, 0x0C, 0x6A, 0x50, 0x20, 0x20, 0x0D, 0x0A, 0x87, 0x0A],    // JP2

@@ -1,0 +1,101 @@
+import CCCDKit
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Every error the API answers: an HTTP status and `{"error": {"code", "message"}}` with a stable
+/// snake_case code (docs/daemon.md, docs/openapi.json). Messages never contain personal data.
+public struct APIError: Error, Sendable, Equatable, HTTPResponseError {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+
+    public init(_ status: HTTPResponse.Status, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public static let unauthorized = APIError(.unauthorized, code: "unauthorized", message: "missing or invalid bearer token")
+    public static let forbiddenOrigin = APIError(.forbidden, code: "forbidden_origin", message: "requests from this web origin are not allowed")
+    public static let forbiddenHost = APIError(.forbidden, code: "forbidden_host", message: "the Host header does not name this service")
+    public static let notFound = APIError(.notFound, code: "not_found", message: "no such endpoint")
+    public static let readerNotFound = APIError(.notFound, code: "reader_not_found", message: "no reader with this index or name")
+    public static let readNotFound = APIError(.notFound, code: "read_not_found", message: "no such read (unknown, expired or wiped)")
+    public static let sessionNotFound = APIError(.notFound, code: "session_not_found", message: "no read session with this id is running")
+    public static let readerBusy = APIError(.conflict, code: "reader_busy", message: "the reader is busy with another read")
+    public static let noReader = APIError(.serviceUnavailable, code: "no_reader", message: "no smart-card reader is available")
+    public static let noCard = APIError(.unprocessableContent, code: "no_card", message: "no card was presented in time")
+    public static let payloadTooLarge = APIError(.contentTooLarge, code: "payload_too_large", message: "the request body is too large")
+    public static let unsupportedMediaType = APIError(.unsupportedMediaType, code: "unsupported_media_type", message: "unsupported content type")
+    public static let methodNotAllowed = APIError(.methodNotAllowed, code: "method_not_allowed", message: "method not allowed on this endpoint")
+    public static let internalError = APIError(.internalServerError, code: "internal", message: "internal error")
+
+    public static func invalidRequest(_ message: String) -> APIError {
+        APIError(.badRequest, code: "invalid_request", message: message)
+    }
+
+    public static func unreadableCard(_ message: String) -> APIError {
+        APIError(.unprocessableContent, code: "unreadable_card", message: message)
+    }
+
+    public static func faceError(_ message: String) -> APIError {
+        APIError(.unprocessableContent, code: "face_error", message: message)
+    }
+
+    /// The error of a failed card read. `CardReadError` descriptions carry no personal data.
+    public static func from(_ error: CardReadError) -> APIError {
+        switch error {
+        case .invalidAccessInput(let why): .invalidRequest("invalid access key: \(why)")
+        case .serviceUnavailable: .noReader
+        case .noReader: .noReader
+        case .noCard: .noCard
+        case .wrongAccessKey: APIError(.unprocessableContent, code: "wrong_access_key", message: error.description)
+        case .cardInUse: APIError(.conflict, code: "reader_busy", message: error.description)
+        case .cancelled: APIError(.conflict, code: "cancelled", message: "the read was cancelled")
+        case .accessControlFailed, .connectionLost, .fileRead, .malformedFile: .unreadableCard(error.description)
+        }
+    }
+
+    /// Any error thrown while answering, in the error shape. Hummingbird's own errors keep their status.
+    public static func from(_ error: any Error) -> APIError {
+        switch error {
+        case let error as APIError: return error
+        case let error as CardReadError: return from(error)
+        case let error as HTTPError:
+            switch error.status {
+            case .notFound: return .notFound
+            case .contentTooLarge: return .payloadTooLarge
+            case .methodNotAllowed: return .methodNotAllowed
+            case .unsupportedMediaType: return .unsupportedMediaType
+            case .badRequest: return .invalidRequest(error.body ?? "bad request")
+            case .unauthorized: return .unauthorized
+            default:
+                return APIError(error.status, code: error.status.code >= 500 ? "internal" : "invalid_request",
+                                message: error.status.reasonPhrase)
+            }
+        default: return .internalError
+        }
+    }
+
+    private struct Body: Encodable {
+        struct Inner: Encodable {
+            var code: String
+            var message: String
+        }
+        var error: Inner
+    }
+
+    /// The JSON body `{"error": {"code", "message"}}`.
+    public var bodyData: Data {
+        (try? JSONResponse.encoder.encode(Body(error: .init(code: code, message: message)))) ?? Data()
+    }
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        response()
+    }
+
+    public func response() -> Response {
+        JSONResponse.response(data: bodyData, status: status)
+    }
+}

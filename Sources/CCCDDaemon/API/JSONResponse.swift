@@ -1,0 +1,24 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// JSON responses: key-sorted, UTF-8 text unescaped (Vietnamese stays readable), ISO 8601 dates.
+public enum JSONResponse {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        response(data: try encoder.encode(value), status: status)
+    }
+
+    public static func response(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

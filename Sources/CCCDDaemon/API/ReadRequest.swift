@@ -1,0 +1,157 @@
+import CCCDKit
+import CCCDLDS
+import Foundation
+
+/// The body of `POST /v1/readers/{id}/read`:
+/// `{"access": {"can"} | {"mrz"} | {"id","dob","expiry"}, "options": {…}, "sessionId": "…"}`.
+public struct ReadRequest: Sendable, Equatable {
+    public enum Access: Sendable, Equatable {
+        case can(String)
+        case mrz(String)
+        /// 12-digit ID, birth date and expiry (`nil` = a card without expiry, `"none"` in JSON).
+        case vietnameseID(id: String, dateOfBirth: String, dateOfExpiry: String?)
+    }
+
+    public struct Options: Sendable, Equatable {
+        /// Data groups to read; `nil` = those EF.COM lists.
+        public var dataGroups: [Int]?
+        public var photo: Bool = true
+        /// `false` skips DG15 and with it Active Authentication.
+        public var activeAuthentication: Bool = true
+        /// `false` skips DG14 and with it Chip Authentication.
+        public var chipAuthentication: Bool = true
+        /// How long to wait for a card on the reader.
+        public var timeoutSeconds: Double = 15
+
+        public init() {}
+    }
+
+    public var access: Access
+    public var options: Options
+    public var sessionId: String?
+
+    public init(access: Access, options: Options = Options(), sessionId: String? = nil) {
+        self.access = access
+        self.options = options
+        self.sessionId = sessionId
+    }
+
+    static let maximumTimeoutSeconds = 120.0
+
+    private struct Wire: Decodable {
+        struct AccessWire: Decodable {
+            var can: String?
+            var mrz: String?
+            var id: String?
+            var dob: String?
+            var expiry: String?
+        }
+        struct OptionsWire: Decodable {
+            var dataGroups: [Int]?
+            var photo: Bool?
+            var activeAuthentication: Bool?
+            var chipAuthentication: Bool?
+            var timeoutSeconds: Double?
+        }
+        var access: AccessWire
+        var options: OptionsWire?
+        var sessionId: String?
+    }
+
+    /// Decodes and checks a request body. Pure (no I/O): a fuzzer may call it with any bytes; bad
+    /// input gives ``APIError`` `invalid_request`, never a crash.
+    public static func decode(from data: Data) throws(APIError) -> ReadRequest {
+        let object = try JSONBody.object(data)
+        try JSONBody.rejectUnknownKeys(object, allowed: ["access", "options", "sessionId"])
+        guard let accessObject = object["access"] as? [String: Any] else {
+            throw .invalidRequest("access must be an object: {\"can\": …}, {\"mrz\": …} or {\"id\", \"dob\", \"expiry\"}")
+        }
+        try JSONBody.rejectUnknownKeys(accessObject, allowed: ["can", "mrz", "id", "dob", "expiry"], in: "access")
+        if let options = object["options"] {
+            guard let options = options as? [String: Any] else { throw .invalidRequest("options must be an object") }
+            try JSONBody.rejectUnknownKeys(
+                options, allowed: ["dataGroups", "photo", "activeAuthentication", "chipAuthentication", "timeoutSeconds"],
+                in: "options")
+        }
+        let wire = try JSONBody.decode(Wire.self, from: data)
+
+        let a = wire.access
+        let access: Access
+        switch (a.can, a.mrz, a.id) {
+        case (let can?, nil, nil):
+            guard a.dob == nil, a.expiry == nil else { throw .invalidRequest("access.dob and access.expiry go with access.id") }
+            access = .can(can)
+        case (nil, let mrz?, nil):
+            guard a.dob == nil, a.expiry == nil else { throw .invalidRequest("access.dob and access.expiry go with access.id") }
+            access = .mrz(mrz)
+        case (nil, nil, let id?):
+            guard let dob = a.dob, let expiry = a.expiry else {
+                throw .invalidRequest("access.id needs access.dob (YYYY-MM-DD) and access.expiry (YYYY-MM-DD or none)")
+            }
+            access = .vietnameseID(id: id, dateOfBirth: dob, dateOfExpiry: expiry.lowercased() == "none" ? nil : expiry)
+        default:
+            throw .invalidRequest("access needs exactly one of can, mrz, or id with dob and expiry")
+        }
+        // Malformed keys are found here, before a reader is reserved.
+        do {
+            _ = try access.input.accessKey()
+        } catch {
+            throw .invalidRequest("invalid access key: \(error)")
+        }
+
+        var options = Options()
+        if let o = wire.options {
+            if let groups = o.dataGroups {
+                guard groups.allSatisfy({ (1...16).contains($0) }) else {
+                    throw .invalidRequest("options.dataGroups must list numbers from 1 to 16")
+                }
+                options.dataGroups = Array(Set(groups)).sorted()
+            }
+            options.photo = o.photo ?? true
+            options.activeAuthentication = o.activeAuthentication ?? true
+            options.chipAuthentication = o.chipAuthentication ?? true
+            if let timeout = o.timeoutSeconds {
+                guard timeout > 0, timeout <= maximumTimeoutSeconds else {
+                    throw .invalidRequest("options.timeoutSeconds must be more than 0 and at most \(Int(maximumTimeoutSeconds))")
+                }
+                options.timeoutSeconds = timeout
+            }
+        }
+        if let id = wire.sessionId { try SessionID.validate(id) }
+        return ReadRequest(access: access, options: options, sessionId: wire.sessionId)
+    }
+
+    /// The data groups to ask the reader for, with the AA/CA switches applied.
+    public var dataGroups: Set<DataGroup>? {
+        var numbers = options.dataGroups.map(Set.init)
+        if !options.activeAuthentication || !options.chipAuthentication {
+            numbers = numbers ?? [1, 2, 13, 14, 15]
+            if !options.activeAuthentication { numbers?.remove(15) }
+            if !options.chipAuthentication { numbers?.remove(14) }
+        }
+        guard let numbers else { return nil }
+        return Set(numbers.compactMap { DataGroup(rawValue: $0) })
+    }
+}
+
+extension ReadRequest.Access {
+    /// The access input of CCCDKit.
+    public var input: AccessInput {
+        switch self {
+        case .can(let can): .can(can)
+        case .mrz(let mrz): .mrz(mrz)
+        case .vietnameseID(let id, let dob, let expiry): .vietnameseID(id: id, dateOfBirth: dob, dateOfExpiry: expiry)
+        }
+    }
+}
+
+/// Client-chosen session ids: 1–64 characters of `A-Z a-z 0-9 . _ -`, so they are safe in logs and URLs.
+public enum SessionID {
+    public static func validate(_ id: String) throws(APIError) {
+        guard (1...64).contains(id.utf8.count),
+              id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "._-".unicodeScalars.contains($0)) })
+        else { throw .invalidRequest("sessionId must be 1 to 64 characters of A-Z, a-z, 0-9, '.', '_' or '-'") }
+    }
+
+    public static func make() -> String { UUID().uuidString.lowercased() }
+}

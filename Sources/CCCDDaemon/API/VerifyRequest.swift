@@ -1,0 +1,39 @@
+import CCCDLDS
+import Foundation
+
+/// The body of `POST /v1/verify`: `{"files": {"EF.SOD": "<base64>", "DG1": "<base64>", …}}` with the
+/// dump layout's names without `.bin`.
+public struct VerifyRequest: Sendable, Equatable {
+    public var files: [LDSFile: [UInt8]]
+
+    /// Largest accepted file (as for dump folders: chip files are tens of KB).
+    static let maximumFileSize = 4 << 20
+
+    /// The accepted names: `EF.COM`, `EF.SOD`, `EF.CardAccess`, `DG1` … `DG16`.
+    static let names: [String: LDSFile] = Dictionary(
+        uniqueKeysWithValues: LDSFile.allFiles.filter { $0 != .atrInfo }.map {
+            (String($0.dumpFileName.dropLast(4)), $0)
+        })
+
+    private struct Wire: Decodable {
+        var files: [String: String]
+    }
+
+    /// Pure decode (no I/O), for the route and for fuzzing.
+    public static func decode(from data: Data) throws(APIError) -> VerifyRequest {
+        let object = try JSONBody.object(data)
+        try JSONBody.rejectUnknownKeys(object, allowed: ["files"])
+        let wire = try JSONBody.decode(Wire.self, from: data)
+        guard !wire.files.isEmpty else { throw .invalidRequest("files is empty; send at least EF.SOD and the data groups") }
+        var files: [LDSFile: [UInt8]] = [:]
+        for (name, text) in wire.files.sorted(by: { $0.key < $1.key }) {
+            guard let file = names[name] else {
+                throw .invalidRequest("files.\(name) is not a dump file name (EF.COM, EF.SOD, EF.CardAccess, DG1 … DG16)")
+            }
+            let bytes = try Base64Field.decode(text, name: "files.\(name)")
+            guard bytes.count <= maximumFileSize else { throw .invalidRequest("files.\(name) is too large for a chip file") }
+            files[file] = bytes
+        }
+        return VerifyRequest(files: files)
+    }
+}

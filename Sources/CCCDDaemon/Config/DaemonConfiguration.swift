@@ -1,0 +1,121 @@
+import Foundation
+
+/// The daemon's settings: the JSON configuration file (docs/daemon.md) with the command-line
+/// overrides applied. Every field has a default, so an empty file (or none) is a valid loopback setup.
+public struct DaemonConfiguration: Sendable, Equatable, Codable {
+    /// `HOST:PORT` to listen on (TCP). Ignored when ``unixSocket`` is set.
+    public var listen: String
+    /// A Unix domain socket path to listen on instead of TCP.
+    public var unixSocket: String?
+    /// The bearer token file, created at first start (mode 0640).
+    public var tokenFile: String
+    /// Web origins (`scheme://host[:port]`) allowed to call the API from a browser (CORS).
+    public var allowedOrigins: [String]
+    /// Extra `Host` header values accepted besides the loopback names (`host` or `host:port`).
+    public var allowedHosts: [String]
+    /// How long a read result (and its photo) stays in memory.
+    public var readTTLSeconds: Int
+    /// Largest request body accepted (face images and uploaded dumps are the large ones).
+    public var maxBodyBytes: Int
+    /// CSCA certificates, folders or master lists; empty = the built-in trust store.
+    public var trust: [String]
+    /// The audit journal (SQLite) and how long its rows are kept.
+    public var audit: Audit
+    /// TLS for non-loopback listening. Not served by this version: setting it does not lift the
+    /// loopback restriction (see ``ConfigurationValidator``).
+    public var tls: TLS?
+
+    public struct Audit: Sendable, Equatable, Codable {
+        /// SQLite file of the journal; `nil` disables the journal.
+        public var path: String?
+        /// Salt file for the ID hashes (created at first start); default: next to the journal.
+        public var saltFile: String?
+        /// Rows older than this are deleted; `nil` keeps them.
+        public var retentionDays: Int?
+
+        public init(path: String? = "/var/lib/cccdkit/audit.sqlite", saltFile: String? = nil, retentionDays: Int? = 90) {
+            self.path = path
+            self.saltFile = saltFile
+            self.retentionDays = retentionDays
+        }
+    }
+
+    public struct TLS: Sendable, Equatable, Codable {
+        public var certificateFile: String
+        public var privateKeyFile: String
+
+        public init(certificateFile: String, privateKeyFile: String) {
+            self.certificateFile = certificateFile
+            self.privateKeyFile = privateKeyFile
+        }
+    }
+
+    public static let defaultListen = "127.0.0.1:8700"
+    public static let defaultTokenFile = "/var/lib/cccdkit/cccdd.token"
+    public static let defaultReadTTLSeconds = 120
+    public static let defaultMaxBodyBytes = 8 << 20
+
+    public init(
+        listen: String = DaemonConfiguration.defaultListen, unixSocket: String? = nil,
+        tokenFile: String = DaemonConfiguration.defaultTokenFile, allowedOrigins: [String] = [],
+        allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
+        maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], audit: Audit = Audit(),
+        tls: TLS? = nil
+    ) {
+        self.listen = listen
+        self.unixSocket = unixSocket
+        self.tokenFile = tokenFile
+        self.allowedOrigins = allowedOrigins
+        self.allowedHosts = allowedHosts
+        self.readTTLSeconds = readTTLSeconds
+        self.maxBodyBytes = maxBodyBytes
+        self.trust = trust
+        self.audit = audit
+        self.tls = tls
+    }
+
+    private enum CodingKeys: String, CodingKey, CaseIterable {
+        case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, audit, tls
+    }
+
+    /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
+    /// silently fall back to a default).
+    static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
+    static let knownAuditKeys: Set<String> = ["path", "saltFile", "retentionDays"]
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DaemonConfiguration()
+        listen = try c.decodeIfPresent(String.self, forKey: .listen) ?? defaults.listen
+        unixSocket = try c.decodeIfPresent(String.self, forKey: .unixSocket)
+        tokenFile = try c.decodeIfPresent(String.self, forKey: .tokenFile) ?? defaults.tokenFile
+        allowedOrigins = try c.decodeIfPresent([String].self, forKey: .allowedOrigins) ?? []
+        allowedHosts = try c.decodeIfPresent([String].self, forKey: .allowedHosts) ?? []
+        readTTLSeconds = try c.decodeIfPresent(Int.self, forKey: .readTTLSeconds) ?? defaults.readTTLSeconds
+        maxBodyBytes = try c.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
+        trust = try c.decodeIfPresent([String].self, forKey: .trust) ?? []
+        audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
+        tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
+    }
+}
+
+extension DaemonConfiguration.Audit {
+    private enum CodingKeys: String, CodingKey { case path, saltFile, retentionDays }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = DaemonConfiguration.Audit()
+        // An explicit null disables the journal; a missing key keeps the default path.
+        if c.contains(.path) {
+            path = try c.decodeNil(forKey: .path) ? nil : try c.decode(String.self, forKey: .path)
+        } else {
+            path = defaults.path
+        }
+        saltFile = try c.decodeIfPresent(String.self, forKey: .saltFile)
+        if c.contains(.retentionDays) {
+            retentionDays = try c.decodeNil(forKey: .retentionDays) ? nil : try c.decode(Int.self, forKey: .retentionDays)
+        } else {
+            retentionDays = defaults.retentionDays
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import CCCDKit
+import CCCDVerification
+import Foundation
+import Logging
+import Metrics
+
+/// Runs one `POST /v1/readers/{id}/read`: reserves the reader, reads and verifies the card with
+/// CCCDKit, publishes the progress events, keeps the result in the ``ReadStore``.
+struct ReadRunner: Sendable {
+    let readers: ReaderManager
+    let store: ReadStore
+    let hub: EventHub
+    let trustStore: TrustStore
+    let audit: AuditRecorder
+    let logger: Logger
+
+    func run(_ request: ReadRequest, readerID: String, headerSessionId: String?, clientID: String) async throws(APIError)
+        -> StoredRead
+    {
+        let started = ContinuousClock.now
+        let reader = try readers.resolve(readerID)
+        let sessionId = request.sessionId ?? headerSessionId ?? SessionID.make()
+        let session = try readers.beginSession(reader: reader, sessionId: sessionId)
+        defer { readers.endSession(session) }
+        hub.publish(.readStarted(sessionId: sessionId, reader: reader))
+        logger.info("read started", metadata: ["reader": "\(reader)", "session": "\(sessionId)"])
+
+        var options = ReadOptions(
+            dataGroups: request.dataGroups, includePhoto: request.options.photo,
+            cardTimeout: .milliseconds(Int64(request.options.timeoutSeconds * 1000)))
+        options.verifier = CardVerifier(trustStore: trustStore)
+
+        do {
+            var result = try await read(reader: reader, access: request.access.input, options: options, session: session)
+            if result.verification == nil { result.verification = .notAvailable() }
+            let stored = store.store(result, reader: reader, sessionId: sessionId)
+            let overall = result.verification?.overall.rawValue ?? "incomplete"
+            let duration = ContinuousClock.now - started
+            hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
+            logger.info("read finished", metadata: [
+                "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",
+                "durationMs": "\(duration.milliseconds)",
+            ])
+            Counter(label: "cccdd_reads_total", dimensions: [("outcome", "ok"), ("overall", overall)]).increment()
+            Metrics.Timer(label: "cccdd_read_duration_seconds", preferredDisplayUnit: .seconds).recordNanoseconds(duration.nanoseconds)
+            audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration)
+            return stored
+        } catch {
+            let apiError = APIError.from(error)
+            let duration = ContinuousClock.now - started
+            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: apiError.code))
+            logger.info("read failed", metadata: [
+                "reader": "\(reader)", "session": "\(sessionId)", "code": "\(apiError.code)",
+                "durationMs": "\(duration.milliseconds)",
+            ])
+            Counter(label: "cccdd_reads_total", dimensions: [("outcome", apiError.code), ("overall", "none")]).increment()
+            audit.recordRead(result: nil, reader: reader, clientID: clientID, outcome: apiError.code, duration: duration)
+            throw apiError
+        }
+    }
+
+    /// One read, retried once when the first exchange hits a stale PC/SC handle: a card swapped
+    /// within one pcscd polling period looks unchanged to pcscd, and the first transmit then fails
+    /// with SCARD_E_NOT_TRANSACTED; a fresh connection reads the new card.
+    private func read(reader: String, access: AccessInput, options: ReadOptions, session: ReaderSession) async throws(CardReadError)
+        -> CardReadResult
+    {
+        var attempt = 0
+        while true {
+            let operation = CardReader().read(reader: reader, access: access, options: options)
+            session.attach(operation)
+            let forward = Task { [hub] in
+                for await step in operation.progress {
+                    if let event = Self.event(for: step, sessionId: session.id, reader: reader) { hub.publish(event) }
+                }
+            }
+            do {
+                let result = try await operation.result()
+                await forward.value
+                return result
+            } catch {
+                await forward.value
+                if attempt == 0, !session.isCancelled, Self.isStaleHandle(error) {
+                    attempt += 1
+                    logger.info("retrying read after a stale card handle", metadata: ["reader": "\(reader)", "session": "\(session.id)"])
+                    continue
+                }
+                throw error
+            }
+        }
+    }
+
+    static func isStaleHandle(_ error: CardReadError) -> Bool {
+        if case .connectionLost(let why) = error { return why.contains("SCARD_E_NOT_TRANSACTED") }
+        return false
+    }
+
+    static func event(for step: ReadProgress, sessionId: String, reader: String) -> DaemonEvent? {
+        func progress(_ name: String, file: String? = nil, read: Int? = nil, total: Int? = nil) -> DaemonEvent {
+            .readProgress(sessionId: sessionId, reader: reader, step: name, file: file, bytesRead: read, totalBytes: total)
+        }
+        switch step {
+        case .waitingForCard: return progress("waiting-for-card")
+        case .connected: return progress("connected")
+        case .authenticating: return progress("authenticating")
+        case .authenticated: return progress("authenticated")
+        case .file(let p): return progress("file", file: p.file.description, read: p.bytesRead, total: p.totalBytes)
+        case .recovering: return progress("recovering")
+        case .finished: return progress("finished")
+        }
+    }
+}
+
+extension Duration {
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+    var nanoseconds: Int64 { components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000 }
+}

@@ -1,0 +1,31 @@
+import CCCDKit
+import Foundation
+
+/// A finished read kept in memory for its time to live: what `GET /v1/reads/{id}` answers and
+/// what `/photo` and `/v1/face/compare` use. Never written to disk.
+public struct StoredRead: Sendable {
+    public var readId: String
+    public var sessionId: String
+    public var reader: String
+    public var expiresAt: Date
+    public var result: CardReadResult
+
+    /// Overwrites the personal bytes this value holds (files as read, photo) with zeros. Copies
+    /// that a request still holds keep theirs until they are released; the store drops its own.
+    mutating func zeroPersonalBytes() {
+        for file in Array(result.rawFiles.keys) {
+            result.rawFiles[file]?.withUnsafeMutableBytes { buffer in
+                if let base = buffer.baseAddress { memset(base, 0, buffer.count) }
+            }
+        }
+        result.photo?.imageData.withUnsafeMutableBytes { buffer in
+            if let base = buffer.baseAddress { memset(base, 0, buffer.count) }
+        }
+        result.rawFiles = [:]
+        result.photo = nil
+        result.citizen = nil
+        result.holder = nil
+        result.document = nil
+        result.mrz = nil
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Builds the router: the security middleware chain, then the routes of ``RouteTable``.
+public enum DaemonRouter {
+    public static func make(_ services: DaemonServices) -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        let configuration = services.configuration
+        router.add(middleware: ErrorShapeMiddleware())
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: HostCheckMiddleware(policy: HostPolicy(port: services.port, allowedHosts: configuration.allowedHosts)))
+        router.add(middleware: OriginMiddleware(policy: OriginPolicy(allowedOrigins: configuration.allowedOrigins, port: services.port)))
+        router.add(middleware: AuthMiddleware(token: services.token))
+        router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+
+        StatusRoutes.register(on: router, services: services)
+        ReadRoutes.register(on: router, services: services)
+        EventRoutes.register(on: router, services: services)
+        FaceRoutes.register(on: router, services: services)
+        VerifyRoutes.register(on: router, services: services)
+        return router
+    }
+
+    /// A path parameter, percent-decoded (reader names contain spaces).
+    static func parameter(_ name: String, _ context: some RequestContext) throws(APIError) -> String {
+        guard let raw = context.parameters.get(name) else { throw APIError.notFound }
+        return raw.removingPercentEncoding ?? raw
+    }
+
+    /// The audit client id: `X-Client-Id` when given (sanitised), else `local`.
+    static func clientID(_ request: Request) -> String {
+        guard let value = request.headers[HTTPField.Name("X-Client-Id")!], !value.isEmpty else { return "local" }
+        let allowed = value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0)) }
+        return String(String.UnicodeScalarView(allowed.prefix(64)))
+    }
+}

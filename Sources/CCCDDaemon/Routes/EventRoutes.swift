@@ -1,0 +1,23 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `GET /v1/events`: Server-Sent Events until the client goes away or the daemon stops.
+enum EventRoutes {
+    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        router.get("/v1/events") { _, _ in
+            let events = services.hub.subscribe()
+            var headers = HTTPFields()
+            headers[.contentType] = "text/event-stream; charset=utf-8"
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+                // A comment first, so that clients see the stream open before the first event.
+                try await writer.write(ByteBuffer(string: ": cccdd events\n\n"))
+                for await event in events {
+                    try await writer.write(ByteBuffer(string: event.serverSentEvent))
+                }
+                try await writer.finish(nil)
+            })
+        }
+    }
+}

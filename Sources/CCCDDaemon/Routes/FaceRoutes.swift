@@ -1,0 +1,46 @@
+import CCCDFace
+import Foundation
+import Hummingbird
+import Metrics
+
+/// `POST /v1/face/compare`.
+enum FaceRoutes {
+    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        router.post("/v1/face/compare") { request, _ in
+            try RequestBodyReader.requireJSON(request)
+            let started = ContinuousClock.now
+            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
+            let compare = try FaceCompareRequest.decode(from: Data(body))
+            var reader: String?
+            var personalNumber: String?
+            let chip: [UInt8]
+            switch compare.chip {
+            case .image(let bytes): chip = bytes
+            case .read(let id):
+                guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+                guard let photo = stored.result.photo?.imageData, !photo.isEmpty else {
+                    throw APIError.faceError("this read has no chip photo")
+                }
+                chip = photo
+                reader = stored.reader
+                personalNumber = stored.result.citizen?.personalNumber ?? stored.result.document?.personalNumber
+            }
+            let clientID = DaemonRouter.clientID(request)
+            do {
+                let result = try await services.face.compare(chip: chip, live: compare.liveImage)
+                services.audit.recordCompare(
+                    similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
+                    outcome: "ok", duration: ContinuousClock.now - started)
+                Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
+                return try JSONResponse.response(FaceCompareResponse(
+                    match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance))
+            } catch {
+                services.audit.recordCompare(
+                    similarity: nil, personalNumber: personalNumber, reader: reader, clientID: clientID,
+                    outcome: "face_error", duration: ContinuousClock.now - started)
+                Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", "face_error")]).increment()
+                throw APIError.faceError("\(error)")
+            }
+        }
+    }
+}

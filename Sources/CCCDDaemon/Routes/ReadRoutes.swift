@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `POST /v1/readers/{id}/read`, `GET|DELETE /v1/reads/{readId}`, `GET /v1/reads/{readId}/photo`,
+/// `POST /v1/sessions/{sessionId}/cancel`.
+enum ReadRoutes {
+    static let sessionHeader = HTTPField.Name("X-Session-Id")!
+
+    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        router.post("/v1/readers/:id/read") { request, context in
+            try RequestBodyReader.requireJSON(request)
+            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
+            let readRequest = try ReadRequest.decode(from: Data(body))
+            let readerID = try DaemonRouter.parameter("id", context)
+            let headerSession = request.headers[sessionHeader]
+            if let headerSession { try SessionID.validate(headerSession) }
+            let stored = try await services.readRunner.run(
+                readRequest, readerID: readerID, headerSessionId: headerSession, clientID: DaemonRouter.clientID(request))
+            var response = try JSONResponse.response(ReadResponse(read: stored))
+            response.headers[sessionHeader] = stored.sessionId
+            return response
+        }
+        router.get("/v1/reads/:readId") { _, context in
+            let id = try DaemonRouter.parameter("readId", context)
+            guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+            return try JSONResponse.response(ReadResponse(read: stored))
+        }
+        router.delete("/v1/reads/:readId") { _, context in
+            let id = try DaemonRouter.parameter("readId", context)
+            guard services.store.delete(id) else { throw APIError.readNotFound }
+            return Response(status: .noContent)
+        }
+        router.get("/v1/reads/:readId/photo") { request, context in
+            let id = try DaemonRouter.parameter("readId", context)
+            guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+            guard let photo = stored.result.photo, !photo.imageData.isEmpty else {
+                throw APIError(.notFound, code: "photo_not_found", message: "this read has no photo")
+            }
+            let original = request.uri.queryParameters.get("format") == "original"
+            let (bytes, type) = try PhotoTranscoder.browserImage(photo.imageData, format: photo.format, original: original)
+            var headers = HTTPFields()
+            headers[.contentType] = type
+            headers[.cacheControl] = "no-store"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+        router.post("/v1/sessions/:sessionId/cancel") { _, context in
+            let id = try DaemonRouter.parameter("sessionId", context)
+            guard services.readers.cancel(sessionId: id) else { throw APIError.sessionNotFound }
+            return try JSONResponse.response(CancelResponse(sessionId: id, cancelled: true), status: .accepted)
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+
+/// `/healthz`, `/v1/status`, `/v1/readers`, `/metrics`, `/v1/openapi.json`.
+enum StatusRoutes {
+    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        router.get("/healthz") { _, _ in
+            try JSONResponse.response(HealthResponse(status: "ok", version: CCCDDaemonInfo.version))
+        }
+        router.get("/v1/status") { _, _ in
+            let uptime = ContinuousClock.now - services.startedAt
+            return try JSONResponse.response(StatusResponse(
+                service: "cccdd", version: CCCDDaemonInfo.version, uptimeSeconds: Int(uptime.components.seconds),
+                readers: services.readers.readers()))
+        }
+        router.get("/v1/readers") { _, _ in
+            try JSONResponse.response(ReadersResponse(readers: services.readers.readers()))
+        }
+        router.get("/metrics") { _, _ in
+            services.metrics.update(services)
+            var headers = HTTPFields()
+            headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: services.metrics.exposition())))
+        }
+        router.get("/v1/openapi.json") { _, _ in
+            guard let document = OpenAPIDocument.data else { throw APIError.internalError }
+            return JSONResponse.response(data: document)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import CCCDLDS
+import CCCDVerification
+import Foundation
+import Hummingbird
+import Metrics
+
+/// `POST /v1/verify`: offline verification of uploaded dump files, as `cccd verify --json`.
+enum VerifyRoutes {
+    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+        router.post("/v1/verify") { request, _ in
+            try RequestBodyReader.requireJSON(request)
+            let started = ContinuousClock.now
+            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
+            let verify = try VerifyRequest.decode(from: Data(body))
+            let dump = DumpFolder(files: verify.files)
+            let report = OfflineVerification.verify(dump, trustStore: services.trustStore)
+            let document = DocumentReport(files: dump.files, verification: report)
+            services.audit.recordVerify(
+                passive: report.passive.status.rawValue, overall: report.overall.rawValue,
+                personalNumber: document.citizen?.personalNumber ?? document.document?.personalNumber,
+                clientID: DaemonRouter.clientID(request), outcome: "ok", duration: ContinuousClock.now - started)
+            Counter(label: "cccdd_verifies_total", dimensions: [("overall", report.overall.rawValue)]).increment()
+            return try JSONResponse.response(document)
+        }
+    }
+}

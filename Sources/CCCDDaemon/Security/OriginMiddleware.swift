@@ -1,0 +1,46 @@
+import HTTPTypes
+import Hummingbird
+
+/// Checks `Origin` on every request (403 `forbidden_origin` for pages not allowed), answers CORS
+/// preflights for configured origins, and adds the CORS headers to their responses — error
+/// responses included, so that a page can read the error code.
+struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
+    let policy: OriginPolicy
+
+    static var allowedMethods: String { "GET, POST, DELETE, OPTIONS" }
+    static var allowedHeaders: String { "Authorization, Content-Type, X-Session-Id, X-Client-Id" }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
+        let decision = policy.decide(origin: request.headers[.origin])
+        if case .forbidden = decision { throw APIError.forbiddenOrigin }
+        let isPreflight = request.method == .options && request.headers[.accessControlRequestMethod] != nil
+        if isPreflight {
+            guard case .allowedCrossOrigin(let origin) = decision else {
+                // Same-origin pages never preflight; requests without Origin are not preflights.
+                throw APIError.forbiddenOrigin
+            }
+            var response = Response(status: .noContent)
+            add(origin: origin, to: &response)
+            response.headers[.accessControlAllowMethods] = Self.allowedMethods
+            response.headers[.accessControlAllowHeaders] = Self.allowedHeaders
+            response.headers[.accessControlMaxAge] = "600"
+            return response
+        }
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch {
+            response = APIError.from(error).response()
+        }
+        if case .allowedCrossOrigin(let origin) = decision { add(origin: origin, to: &response) }
+        return response
+    }
+
+    private func add(origin: String, to response: inout Response) {
+        response.headers[.accessControlAllowOrigin] = origin
+        response.headers[.vary] = "Origin"
+        response.headers[.accessControlExposeHeaders] = "X-Session-Id"
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The daemon: loads the configuration and token, starts the HTTP server, the PC/SC watcher and
+/// the expiry sweeper in one ServiceGroup, and shuts them down gracefully on SIGTERM / SIGINT
+/// (open event streams are ended first, reads in memory are wiped last).
+public enum DaemonApplication {
+    public static func run(_ overrides: CommandLineOverrides, logger: Logger) async throws {
+        let configuration = try ConfigurationLoader.load(overrides)
+        let (token, created) = try AccessToken.loadOrCreate(path: configuration.tokenFile)
+        if created { logger.notice("created a new API token", metadata: ["tokenFile": "\(configuration.tokenFile)"]) }
+        let services = try DaemonServices(
+            configuration: configuration, token: token, metrics: DaemonMetrics.shared, logger: logger)
+
+        let address: BindAddress
+        if let socket = configuration.unixSocket {
+            // A stale socket file of a previous run would make bind fail.
+            if FileManager.default.fileExists(atPath: socket) { try? FileManager.default.removeItem(atPath: socket) }
+            address = .unixDomainSocket(path: socket)
+        } else {
+            let listen = try ListenAddress(parsing: configuration.listen)
+            address = .hostname(listen.host, port: listen.port)
+        }
+        let router = DaemonRouter.make(services)
+        let app = Application(
+            router: router, configuration: .init(address: address, serverName: "cccdd"),
+            onServerRunning: { _ in
+                logger.notice("cccdd listening", metadata: [
+                    "address": "\(configuration.unixSocket ?? configuration.listen)", "version": "\(CCCDDaemonInfo.version)",
+                ])
+            },
+            logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [
+                .init(service: app),
+                .init(service: ReaderWatchService(services: services)),
+                .init(service: EventStreamService(hub: services.hub)),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger))
+        try await group.run()
+        services.store.wipeAll()
+        logger.notice("cccdd stopped")
+    }
+}
+
+/// Follows PC/SC and sweeps expired reads until shutdown.
+struct ReaderWatchService: Service {
+    let services: DaemonServices
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask { await services.readers.monitor() }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .milliseconds(500))
+                        services.store.sweep()
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Ends the open event streams when shutdown starts (services stop in reverse order: this one
+/// before the HTTP server, which waits for its open responses).
+struct EventStreamService: Service {
+    let hub: EventHub
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        hub.finishAll()
+    }
+}

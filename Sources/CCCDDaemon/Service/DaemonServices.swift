@@ -1,0 +1,44 @@
+import CCCDVerification
+import Foundation
+import Logging
+
+/// Everything the routes share: configuration, token, readers, reads, events, face engine, audit.
+public final class DaemonServices: Sendable {
+    public let configuration: DaemonConfiguration
+    public let token: AccessToken
+    public let hub: EventHub
+    public let store: ReadStore
+    public let readers: ReaderManager
+    public let trustStore: TrustStore
+    public let audit: AuditRecorder
+    public let face: FaceService
+    public let metrics: DaemonMetrics
+    public let logger: Logger
+    public let startedAt: ContinuousClock.Instant
+
+    public init(configuration: DaemonConfiguration, token: AccessToken, metrics: DaemonMetrics, logger: Logger)
+        throws(ConfigurationError)
+    {
+        self.configuration = configuration
+        self.token = token
+        self.logger = logger
+        self.metrics = metrics
+        hub = EventHub()
+        store = ReadStore(timeToLive: TimeInterval(configuration.readTTLSeconds))
+        readers = ReaderManager(hub: hub, store: store, logger: logger)
+        trustStore = configuration.trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: configuration.trust)
+        audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
+        face = FaceService()
+        startedAt = .now
+    }
+
+    var readRunner: ReadRunner {
+        ReadRunner(readers: readers, store: store, hub: hub, trustStore: trustStore, audit: audit, logger: logger)
+    }
+
+    /// The TCP port, or `nil` on a Unix socket.
+    var port: Int? {
+        if configuration.unixSocket != nil { return nil }
+        return (try? ListenAddress(parsing: configuration.listen))?.port
+    }
+}
