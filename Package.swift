@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDTellerPage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,10 +4,6 @@ import CCCDVirtualCard
 import Foundation
 import Testing
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-
 /// The teller page as a teller uses it: the built `cccdd` (trusting the test PKI) with the default
 /// data set on the virtual card behind pcscd + vpcd, the page loaded in headless Chromium
 /// (scripts/teller-page-browser.py, installed by scripts/setup.sh) and driven through its automation
@@ -24,30 +20,32 @@ extension PCSCEndToEnd {
         try connection.insertSettled()
         defer { connection.eject() }
 
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("cccd-teller-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
-        let daemon = try await TellerPageDaemon.start(
-            in: work, trust: Self.repositoryRoot.appendingPathComponent("TestVectors/datasets/pki").path)
+        let daemon = try DaemonProcess(trust: [Self.repositoryRoot.appendingPathComponent("TestVectors/datasets/pki").path])
         defer { daemon.stop() }
 
         // The static page: no token needed, strict CSP, right content types; the API still needs the token.
-        let index = try await daemon.get("/")
+        let index = try daemon.request("GET", "/", token: .some(nil))
         #expect(index.status == 200)
-        #expect(index.headers["Content-Type"] == "text/html; charset=utf-8")
-        #expect(index.headers["Content-Security-Policy"]?.contains("default-src 'self'") == true)
-        #expect(index.headers["X-Content-Type-Options"] == "nosniff")
-        #expect(try await daemon.get("/ui/app.js").headers["Content-Type"] == "text/javascript; charset=utf-8")
-        #expect(try await daemon.get("/ui/..%2FPackage.swift").status == 404)
-        #expect(try await daemon.get("/v1/readers").status == 401)
-        #expect(try await daemon.get("/", host: "rebound.example:\(daemon.port)").status == 403)
+        let headers = index.headers.lowercased()
+        #expect(headers.contains("content-type: text/html; charset=utf-8"))
+        #expect(headers.contains("content-security-policy: default-src 'self';"))
+        #expect(headers.contains("x-content-type-options: nosniff"))
+        #expect(String(decoding: index.body, as: UTF8.self).contains("Đọc thẻ Căn cước"))
+        let script = try daemon.request("GET", "/ui/app.js", token: .some(nil))
+        #expect(script.status == 200 && script.headers.lowercased().contains("content-type: text/javascript; charset=utf-8"))
+        #expect(try daemon.request("GET", "/ui/..%2FPackage.swift", token: .some(nil)).status == 404)
+        #expect(try daemon.request("GET", "/ui/missing.js", token: .some(nil)).errorCode == "not_found")
+        #expect(try daemon.request("GET", "/v1/readers", token: .some(nil)).status == 401)
+        // The DNS-rebinding defence covers the page too.
+        #expect(try daemon.request("GET", "/", token: .some(nil), headers: ["Host: rebound.example:\(daemon.port)"]).status == 403)
 
         let screenshot = Self.testOutputFolder.appendingPathComponent("teller-page.png")
         try? FileManager.default.removeItem(at: screenshot)
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
         browser.arguments = [
-            driverScript.path, "--url", "http://127.0.0.1:\(daemon.port)/", "--token-file", daemon.tokenFile.path,
+            driverScript.path, "--url", "http://127.0.0.1:\(daemon.port)/", "--token-file",
+            daemon.folder.appendingPathComponent("cccdd.token").path,
             "--can", "012345", "--reader", "0", "--screenshot", screenshot.path, "--timeout", "90", "--wait-wipe", "30",
         ]
         let output = Pipe()
@@ -94,7 +92,7 @@ extension PCSCEndToEnd {
         let png = try Data(contentsOf: screenshot)
         #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) && png.count > 20_000)
         let readId = try #require(shown["readId"] as? String)
-        #expect(try await daemon.get("/v1/reads/\(readId)", authorized: true).status == 200)
+        #expect(try daemon.request("GET", "/v1/reads/\(readId)").status == 200)
 
         // 2. The card leaves the reader: the daemon drops the read and the page wipes what it shows.
         connection.eject()
@@ -102,12 +100,17 @@ extension PCSCEndToEnd {
         let wiped = try #require(try JSONSerialization.jsonObject(with: Data(wipedLine.utf8)) as? [String: Any], "\(wipedLine)")
         #expect(wiped["wiped"] as? String == "removed", "\(wipedLine)")
         #expect(wiped["fullName"] as? String == "" && wiped["photoShown"] as? Bool == false && wiped["fieldCount"] as? Int == 0)
-        #expect(try await daemon.get("/v1/reads/\(readId)", authorized: true).status == 404)
+        var gone = try daemon.request("GET", "/v1/reads/\(readId)")
+        for _ in 0..<50 where gone.status == 200 {
+            try await Task.sleep(for: .milliseconds(100))
+            gone = try daemon.request("GET", "/v1/reads/\(readId)")
+        }
+        #expect(gone.errorCode == "read_not_found")
 
         browser.waitUntilExit()
         #expect(browser.terminationStatus == 0)
         // The daemon's log never names the holder.
-        let log = daemon.log()
+        let log = daemon.log
         #expect(!log.contains(fullName) && !log.contains(citizen.personalNumber ?? "079190012345"))
     }
 
@@ -117,112 +120,6 @@ extension PCSCEndToEnd {
             ?? repositoryRoot.appendingPathComponent(".build/test-output")
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder
-    }
-}
-
-/// The built `cccdd` on a free loopback port with a configuration in `folder`.
-private final class TellerPageDaemon: @unchecked Sendable {
-    let process: Process
-    let port: Int
-    let tokenFile: URL
-    let logFile: URL
-    private(set) var token = ""
-
-    private init(process: Process, port: Int, tokenFile: URL, logFile: URL) {
-        self.process = process
-        self.port = port
-        self.tokenFile = tokenFile
-        self.logFile = logFile
-    }
-
-    static func start(in folder: URL, trust: String) async throws -> TellerPageDaemon {
-        let port = try freeLoopbackPort()
-        let tokenFile = folder.appendingPathComponent("cccdd.token")
-        let configuration: [String: Any] = [
-            "listen": "127.0.0.1:\(port)", "tokenFile": tokenFile.path, "trust": [trust],
-            "audit": ["path": folder.appendingPathComponent("audit.sqlite").path],
-        ]
-        let configFile = folder.appendingPathComponent("cccdd.json")
-        try JSONSerialization.data(withJSONObject: configuration).write(to: configFile)
-        let logFile = folder.appendingPathComponent("cccdd.log")
-        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
-
-        let process = Process()
-        process.executableURL = PCSCEndToEnd.repositoryRoot.appendingPathComponent(".build/debug/cccdd")
-        process.arguments = ["--config", configFile.path]
-        let log = try FileHandle(forWritingTo: logFile)
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let daemon = TellerPageDaemon(process: process, port: port, tokenFile: tokenFile, logFile: logFile)
-
-        // Up when /healthz answers and the token file is written.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if !process.isRunning { throw DaemonFailure(log: daemon.log()) }
-            if let token = try? String(contentsOf: tokenFile, encoding: .utf8), !token.isEmpty,
-               (try? await daemon.get("/healthz"))?.status == 200
-            {
-                daemon.token = token.trimmingCharacters(in: .whitespacesAndNewlines)
-                return daemon
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        daemon.stop()
-        throw DaemonFailure(log: daemon.log())
-    }
-
-    struct DaemonFailure: Error, CustomStringConvertible {
-        var log: String
-        var description: String { "cccdd did not start:\n\(log)" }
-    }
-
-    struct Reply {
-        var status: Int
-        var headers: [String: String]
-    }
-
-    func get(_ path: String, authorized: Bool = false, host: String? = nil) async throws -> Reply {
-        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
-        if authorized { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
-        let (_, response) = try await URLSession.shared.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        var headers: [String: String] = [:]
-        for (key, value) in http.allHeaderFields {
-            if let key = key as? String, let value = value as? String { headers[Self.canonical(key)] = value }
-        }
-        return Reply(status: http.statusCode, headers: headers)
-    }
-
-    /// `content-type` → `Content-Type`, `x-content-type-options` → `X-Content-Type-Options`.
-    private static func canonical(_ name: String) -> String {
-        name.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }.joined(separator: "-")
-    }
-
-    func log() -> String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
-
-    func stop() {
-        guard process.isRunning else { return }
-        process.terminate()
-        process.waitUntilExit()
-    }
-
-    /// A port nothing listens on now (the kernel's choice for port 0, released again).
-    private static func freeLoopbackPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw DaemonFailure(log: "socket() failed") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        guard bound else { throw DaemonFailure(log: "bind() failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }
 
