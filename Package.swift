@@ -117,7 +117,7 @@ let package = Package(
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDTellerPage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,6 +151,10 @@ let package = Package(
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
 
+        // The teller / kiosk web page served by cccdd (HTML, CSS, JavaScript; no code of its own
+        // beyond the asset lookup).
+        .target(name: "CCCDTellerPage", resources: [.copy("Assets")]),
+
         // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
         .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
@@ -178,6 +182,7 @@ let package = Package(
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto"]),
+        .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -16,6 +16,12 @@ PACKAGES=(
 if [[ -d Sources/CDlibShim ]]; then
     PACKAGES+=(libdlib-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev python3-pip)
 fi
+# Headless browser test of cccdd's teller page (scripts/teller-page-browser.py): Debian's Chromium,
+# its WebDriver and Selenium for the system Python, a font with Vietnamese glyphs; curl for the
+# daemon test helper (Tests/CCCDIntegrationTests/Daemon/DaemonProcess.swift).
+if [[ -d Sources/CCCDTellerPage ]]; then
+    PACKAGES+=(chromium chromium-driver python3-selenium fonts-dejavu-core curl)
+fi
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -19,6 +19,7 @@ public enum DaemonRouter {
         EventRoutes.register(on: router, services: services)
         FaceRoutes.register(on: router, services: services)
         VerifyRoutes.register(on: router, services: services)
+        TellerPageRoutes.register(on: router, services: services)
         return router
     }
 
