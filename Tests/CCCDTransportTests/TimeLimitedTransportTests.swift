@@ -4,75 +4,81 @@ import Testing
 
 /// The per-exchange timeout: a silent card gives a typed `timeout` (and the transport is
 /// abandoned), an answer in time passes through, errors pass through, cancellation ends the wait.
+/// No wall-clock bounds: a silent card here stays silent until the test releases it.
 @Suite struct TimeLimitedTransportTests {
-    /// Answers after `delay` (cancellable when `honoursCancellation`, like the in-process card;
-    /// not, like a blocked SCardTransmit), records abandon().
-    final class SlowTransport: AbandonableTransport, @unchecked Sendable {
-        let delay: Duration
-        let honoursCancellation: Bool
-        let failure: CardTransportError?
+    /// A card that answers at once, fails, or stays silent until `release()`: cancellably (like the
+    /// in-process card) or not (like a blocked SCardTransmit). Records abandon() and completions.
+    final class ScriptedTransport: AbandonableTransport, @unchecked Sendable {
+        enum Behaviour { case answer, fail(CardTransportError), silentCancellable, silentBlocking }
+        let behaviour: Behaviour
         private let lock = NSLock()
         private var abandoned = 0
+        private var completed = 0
+        private let gate = DispatchSemaphore(value: 0)
 
-        init(delay: Duration, honoursCancellation: Bool = true, failure: CardTransportError? = nil) {
-            self.delay = delay
-            self.honoursCancellation = honoursCancellation
-            self.failure = failure
-        }
+        init(_ behaviour: Behaviour) { self.behaviour = behaviour }
 
         var abandonCount: Int { lock.withLock { abandoned } }
+        var completions: Int { lock.withLock { completed } }
         func abandon() { lock.withLock { abandoned += 1 } }
+        func release() { gate.signal() }
 
         func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-            if honoursCancellation {
-                try await Task.sleep(for: delay)
-            } else {
-                // Blocks its thread like SCardTransmit does; cancellation cannot reach it.
-                let seconds = Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18
+            defer { lock.withLock { completed += 1 } }
+            switch behaviour {
+            case .answer: break
+            case .fail(let error): throw error
+            case .silentCancellable: try await Task.sleep(for: .seconds(3600))
+            case .silentBlocking:
+                // Blocks a thread like SCardTransmit; cancellation cannot reach it.
+                let gate = self.gate
                 await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
                     DispatchQueue.global().async {
-                        usleep(UInt32(seconds * 1_000_000))
+                        gate.wait()
                         done.resume()
                     }
                 }
             }
-            if let failure { throw failure }
             return command + [0x90, 0x00]
         }
     }
 
     @Test func answerInTimePassesThrough() async throws {
-        let inner = SlowTransport(delay: .milliseconds(10))
-        let transport = TimeLimitedTransport(wrapping: inner, limit: .seconds(5))
+        let inner = ScriptedTransport(.answer)
+        let transport = TimeLimitedTransport(wrapping: inner, limit: .seconds(600))
         #expect(try await transport.transmit([1, 2]) == [1, 2, 0x90, 0x00])
         #expect(inner.abandonCount == 0)
     }
 
     @Test func errorsPassThrough() async throws {
-        let transport = TimeLimitedTransport(wrapping: SlowTransport(delay: .zero, failure: .cardRemoved), limit: .seconds(5))
+        let transport = TimeLimitedTransport(wrapping: ScriptedTransport(.fail(.cardRemoved)), limit: .seconds(600))
         await #expect(throws: CardTransportError.cardRemoved) { try await transport.transmit([1]) }
     }
 
-    @Test(arguments: [true, false])
-    func silenceBeyondTheLimitIsATypedTimeout(honoursCancellation: Bool) async throws {
-        let inner = SlowTransport(delay: .seconds(3), honoursCancellation: honoursCancellation)
-        let transport = TimeLimitedTransport(wrapping: inner, limit: .milliseconds(200))
-        let start = ContinuousClock.now
+    @Test func silenceBeyondTheLimitIsATypedTimeout() async throws {
+        let inner = ScriptedTransport(.silentCancellable)
+        let transport = TimeLimitedTransport(wrapping: inner, limit: .milliseconds(100))
         await #expect(throws: CardTransportError.timeout) { try await transport.transmit([1]) }
-        // The caller is released at the limit even when the exchange itself cannot be interrupted.
-        #expect(ContinuousClock.now - start < .seconds(2))
         #expect(inner.abandonCount == 1)
     }
 
+    /// The caller gets the timeout while the exchange itself is still stuck.
+    @Test func aStuckExchangeIsLeftBehind() async throws {
+        let inner = ScriptedTransport(.silentBlocking)
+        let transport = TimeLimitedTransport(wrapping: inner, limit: .milliseconds(100))
+        await #expect(throws: CardTransportError.timeout) { try await transport.transmit([1]) }
+        #expect(inner.completions == 0 && inner.abandonCount == 1)
+        inner.release()
+    }
+
     @Test func cancellationEndsTheWait() async throws {
-        let inner = SlowTransport(delay: .seconds(3), honoursCancellation: false)
-        let transport = TimeLimitedTransport(wrapping: inner, limit: .seconds(30))
+        let inner = ScriptedTransport(.silentBlocking)
+        let transport = TimeLimitedTransport(wrapping: inner, limit: .seconds(600))
         let task = Task { try await transport.transmit([1]) }
-        try await Task.sleep(for: .milliseconds(100))
-        let start = ContinuousClock.now
+        try await Task.sleep(for: .milliseconds(50))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(ContinuousClock.now - start < .seconds(2))
-        #expect(inner.abandonCount == 0)
+        #expect(inner.completions == 0 && inner.abandonCount == 0)
+        inner.release()
     }
 }
