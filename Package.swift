@@ -115,7 +115,7 @@ let package = Package(
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -151,7 +151,7 @@ let package = Package(
             name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto"]),
         .testTarget(
             name: "CCCDIntegrationTests",
-            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto"]),
+            dependencies: ["CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto", "CCCDAudit"]),
         .testTarget(
             name: "CCCDVerificationTests",
             dependencies: [
