@@ -117,7 +117,8 @@ let package = Package(
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDTellerPage",
+                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDAudit",
+                "CCCDTellerPage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -168,7 +169,7 @@ let package = Package(
             name: "CCCDIntegrationTests",
             dependencies: [
                 "CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto",
-                "CCCDVerification",
+                "CCCDVerification", "CCCDAudit",
             ]),
         .testTarget(
             name: "CCCDVerificationTests",

@@ -1,43 +1,79 @@
+import CCCDAudit
 import CCCDKit
 import Foundation
 import Logging
+import Metrics
 
-/// Writes one audit row per read, verify and compare.
+/// Writes one audit row per read, verify and compare into the CCCDAudit journal (SQLite): time,
+/// client id, reader, outcome, verdicts, similarity, duration and the salted hash of the personal
+/// number — never names, dates or photos. With `audit.path` null nothing is written.
 ///
-/// AUDIT CALL SITE (pending): the journal is module CCCDAudit (branch `audit`). Until it is merged
-/// this recorder only counts the rows it would write; once merged, `record` builds an
-/// `AuditEntry` (time, client id, reader, outcome, verdicts, similarity, duration and the salted
-/// hash of the personal number — never names, dates or photos) and calls `journal.record(...)`.
+/// A journal that cannot be written is reported in the log (error code only) and counted in
+/// `cccdd_audit_failures_total`; the request itself still gets its answer.
 public final class AuditRecorder: Sendable {
-    /// What would be journaled, without any personal data (the ID is reduced to its salted hash).
-    public struct Row: Sendable, Equatable {
-        public enum Operation: String, Sendable { case read, verify, compare }
-        public var operation: Operation
-        public var clientID: String
-        public var reader: String?
-        public var outcome: String
-        public var passive: String?
-        public var active: String?
-        public var chip: String?
-        public var overall: String?
-        public var similarity: Double?
-        public var durationMilliseconds: Double
-        /// The personal number, only to be hashed by the journal; never stored or logged as is.
+    /// What is journaled; the personal number is only handed to the journal to be hashed.
+    struct Row: Sendable, Equatable {
+        var operation: AuditOperation
+        var clientID: String
+        var reader: String?
+        var outcome: String
+        var passive: String?
+        var active: String?
+        var chip: String?
+        var overall: String?
+        var similarity: Double?
+        var durationMilliseconds: Double
         var personalNumber: String?
     }
 
+    public let journal: AuditJournal?
     private let logger: Logger
-    private let pending = LockedBox(0)
 
     public init(configuration: DaemonConfiguration.Audit, logger: Logger) throws(ConfigurationError) {
         self.logger = logger
+        guard let path = configuration.path else {
+            journal = nil
+            return
+        }
+        let saltPath = configuration.saltFile
+            ?? ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("audit.salt")
+        do {
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+                try? FileManager.default.createDirectory(
+                    atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o750])
+            }
+            let salt = try AuditSalt.loadOrCreate(at: saltPath)
+            journal = try AuditJournal(
+                path: path, salt: salt, retention: configuration.retentionDays.map { .seconds(Int64($0) * 86_400) })
+        } catch {
+            throw .invalidValue(key: "audit", reason: "\(error)")
+        }
     }
 
-    public var rowsSeen: Int { pending.withLock { $0 } }
-
     func record(_ row: Row) {
-        // CCCDAudit: journal.record(AuditEntry(...)) goes here.
-        pending.withLock { $0 += 1 }
+        guard let journal else { return }
+        let entry = AuditEntry(
+            clientID: row.clientID, operation: row.operation, reader: row.reader, outcome: row.outcome,
+            passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
+            durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) })
+        do {
+            try journal.record(entry)
+        } catch {
+            logger.error("audit journal write failed", metadata: ["operation": "\(row.operation.rawValue)", "error": "\(error)"])
+            Counter(label: "cccdd_audit_failures_total").increment()
+        }
+    }
+
+    /// Deletes rows past the retention (called periodically).
+    func prune() {
+        guard let journal else { return }
+        do {
+            let removed = try journal.pruneExpired()
+            if removed > 0 { logger.info("audit rows past retention deleted", metadata: ["rows": "\(removed)"]) }
+        } catch {
+            logger.error("audit journal prune failed", metadata: ["error": "\(error)"])
+        }
     }
 
     func recordRead(result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration) {

@@ -69,6 +69,7 @@ struct ReaderWatchService: Service {
                         services.store.sweep()
                         ticks += 1
                         if ticks % 30 == 0 { services.hub.heartbeat() }
+                        if ticks % 7200 == 0 { services.audit.prune() }  // hourly
                     }
                 }
             }

@@ -1,3 +1,4 @@
+import CCCDAudit
 import CCCDCrypto
 import CCCDKit
 import CCCDTestSupport
@@ -16,6 +17,22 @@ extension PCSCEndToEnd {
         let citizen = try DG13Parser.parse(dg13)
         let name = try #require(citizen.fullName)
         return [name, "079190012345", "1990-08-15", "900815", "Nguyễn", "NGUYEN"]
+    }
+
+    /// The journal's rows (opened read-only, as `cccd audit` does) and a check that neither the rows
+    /// nor the database files hold the data set's name, ID or birth date in clear.
+    static func auditRows(_ daemon: DaemonProcess) throws -> [AuditEntry] {
+        let journal = try AuditJournal(readingAt: daemon.auditPath.path)
+        let rows = try journal.entries()
+        var bytes = Data()
+        for suffix in ["", "-wal", "-journal"] {
+            if let data = FileManager.default.contents(atPath: daemon.auditPath.path + suffix) { bytes.append(data) }
+        }
+        #expect(!bytes.isEmpty)
+        let text = String(decoding: bytes, as: UTF8.self)
+        try expectNoPersonalData(in: text, "the audit journal file")
+        try expectNoPersonalData(in: "\(rows)", "the audit rows")
+        return rows
     }
 
     static func note(_ text: String) {
@@ -110,6 +127,12 @@ extension PCSCEndToEnd {
         #expect(log.contains("read finished") && log.contains("counter-1"))
         try Self.expectNoPersonalData(in: log, "the daemon's log")
         try Self.expectNoPersonalData(in: events.rawText, "the event stream")
+        let rows = try Self.auditRows(daemon)
+        let row = try #require(rows.first { $0.operation == .read })
+        #expect(rows.count == 1)
+        #expect(row.outcome == "ok" && row.overall == "valid" && row.passive == "valid" && row.reader == bed.readerNames[0])
+        #expect(row.idHash.map { hash in hash.count == 64 && hash.allSatisfy { $0.isHexDigit } } == true)
+        #expect(row.durationMilliseconds > 0 && row.clientID == "local")
     }
 
     @Test func daemonReadsTwoReadersAtOnceAndExpiresReads() async throws {
@@ -148,6 +171,10 @@ extension PCSCEndToEnd {
         }
         #expect(daemon.stop() == 0)
         try Self.expectNoPersonalData(in: daemon.log, "the daemon's log")
+        // Two rows, and the same card gives the same salted hash.
+        let rows = try Self.auditRows(daemon).filter { $0.operation == .read }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.outcome == "ok" && $0.overall == "valid" })
+        #expect(Set(rows.compactMap(\.idHash)).count == 1)
     }
 
     @Test func daemonRefusesWhatItMust() async throws {

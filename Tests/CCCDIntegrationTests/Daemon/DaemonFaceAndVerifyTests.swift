@@ -1,3 +1,4 @@
+import CCCDAudit
 import Foundation
 import Testing
 
@@ -45,5 +46,14 @@ extension PCSCEndToEnd {
         #expect(unknownRead.status == 404 && unknownRead.errorCode == "read_not_found")
         #expect(daemon.stop() == 0)
         try Self.expectNoPersonalData(in: daemon.log, "the daemon's log")
+        // Journal: two verifications (valid, invalid) and three comparisons (match, no match, one face error;
+        // the unknown read id is refused before anything is compared).
+        let rows = try Self.auditRows(daemon)
+        let verifies = rows.filter { $0.operation == .verify }
+        #expect(verifies.map(\.overall) == ["valid", "invalid"] || verifies.map(\.overall) == ["invalid", "valid"])
+        #expect(verifies.allSatisfy { $0.idHash?.count == 64 })
+        let compares = rows.filter { $0.operation == .compare }
+        #expect(compares.filter { $0.outcome == "ok" }.count == 2 && compares.filter { $0.outcome == "face_error" }.count == 1)
+        #expect(compares.contains { ($0.similarity ?? 0) >= 0.5 })
     }
 }
