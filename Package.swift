@@ -179,7 +179,7 @@ let package = Package(
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
-        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing"], exclude: ["Corpus", "Regressions"]),
+        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto"]),

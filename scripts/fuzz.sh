@@ -58,7 +58,9 @@ run_one() { # target
     local log="fuzz/logs/$name.log" status=0
     # Small inputs first: the parsers' interesting structure is in headers and lengths; 64 KiB
     # still fits a whole DG2 photo. rss_limit catches runaway allocations.
-    CCCD_FUZZ_TARGET="$name" ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
+    # SWIFT_BACKTRACE=enable=no: libFuzzer and ASan report crashes; Swift's backtracer would
+    # attach to the dying process on top of them and linger.
+    CCCD_FUZZ_TARGET="$name" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}" \
         "$bin" "${limit[@]}" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix="fuzz/crashes/$name/" "${extra[@]}" "fuzz/corpus/$name" >"$log" 2>&1 || status=$?
     local runs execs cov ft crashes

@@ -1,4 +1,5 @@
 import CCCDFuzzing
+import CCCDLDS
 import Foundation
 import Testing
 
@@ -16,5 +17,22 @@ struct RegressionTests {
                 Issue.record("\(target.rawValue)/\(name): \(error)")
             }
         }
+    }
+}
+
+/// The findings themselves, as plain expectations on the parser.
+@Suite("Fuzz findings")
+struct FuzzFindingTests {
+    /// tlv, crash-1b1444c0…: a 4-byte tag with a 5-byte length made a 9-byte header, longer than
+    /// `TLVHeader.maximumLength`, so `fileLength(fromPrefix:)` of a maximumLength prefix said "read
+    /// more" instead of failing.
+    @Test func fourByteTagIsInvalidNotTruncated() throws {
+        let bytes: [UInt8] = [0x3F, 0xB7, 0xFC, 0x78, 0x84, 0x00, 0x60, 0xFF, 0xBC, 0x56]
+        #expect(throws: LDSError.invalidEncoding(context: "LDS BER-TLV tag longer than 3 bytes")) {
+            try TLVHeader.decode(bytes)
+        }
+        #expect(throws: LDSError.self) { try TLVHeader.fileLength(fromPrefix: Array(bytes.prefix(TLVHeader.maximumLength))) }
+        // A 3-byte tag is fine.
+        #expect(try TLVHeader.decode([0x5F, 0x81, 0x01, 0x01, 0x00]).headerLength == 4)
     }
 }

@@ -18,10 +18,19 @@ extension PCSCEndToEnd {
         var stderr: String
     }
 
-    /// Runs the built `cccd` (.build/debug/cccd) with `arguments`, stdout/stderr piped.
+    /// A built executable of this package: next to the test bundle (whatever the scratch path, e.g.
+    /// .build-asan under scripts/sanitize.sh), else in .build/debug.
+    static func builtExecutable(_ name: String) -> URL {
+        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent(name)
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+    }
+
+    /// Runs the built `cccd` with `arguments`, stdout/stderr piped.
     static func runCLI(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRun {
         let process = Process()
-        process.executableURL = repositoryRoot.appendingPathComponent(".build/debug/cccd")
+        process.executableURL = builtExecutable("cccd")
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }

@@ -34,7 +34,7 @@ extension PCSCEndToEnd {
             try FileManager.default.copyItem(at: datasets.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
         let generator = Process()
-        generator.executableURL = Self.repositoryRoot.appendingPathComponent(".build/debug/cccd-datasets")
+        generator.executableURL = Self.builtExecutable("cccd-datasets")
         generator.arguments = ["--root", root.path, "--only", "default", "--photo", try Self.facePhoto("chip/obama-jpeg-15k.jpg")]
         generator.standardOutput = FileHandle.nullDevice
         try generator.run()

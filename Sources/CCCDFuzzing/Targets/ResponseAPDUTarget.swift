@@ -10,6 +10,8 @@ import Foundation
 enum ResponseAPDUTarget {
     static func run(_ bytes: [UInt8]) throws(FuzzInvariantViolation) -> FuzzOutcome {
         let answers = split(bytes)
+        // No answer at all is no card response to judge.
+        guard !answers.isEmpty else { return .rejected }
         for answer in answers {
             try checkParsing(answer)
         }

@@ -32,6 +32,14 @@ public struct TLVHeader: Sendable, Hashable {
     /// malformed tag, ``LDSError/tooLarge(context:)`` when the declared length exceeds
     /// ``LDSLimits/maximumFileSize``.
     public static func decode(_ bytes: ArraySlice<UInt8>) throws(LDSError) -> TLVHeader {
+        // LDS tags have at most 3 bytes. A 4-byte tag is an error here, not a truncation: with it a
+        // header could exceed `maximumLength`, and a reader that read that many bytes would be told
+        // to read more (found by fuzzing: `3F B7 FC 78 84 …`, a 9-byte header).
+        if let first = bytes.first, first & 0x1F == 0x1F, bytes.count >= 3,
+            bytes[bytes.startIndex + 1] & 0x80 != 0, bytes[bytes.startIndex + 2] & 0x80 != 0
+        {
+            throw .invalidEncoding(context: "LDS BER-TLV tag longer than 3 bytes")
+        }
         let raw = try RawTLVHeader.decode(bytes, context: "TLV header")
         guard case .definite(let length) = raw.length else {
             throw .invalidEncoding(context: "indefinite length in an LDS BER-TLV header")
