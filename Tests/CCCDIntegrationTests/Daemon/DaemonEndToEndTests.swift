@@ -47,9 +47,10 @@ extension PCSCEndToEnd {
 
     @Test func daemonReadsTheDefaultDataSetWithEventsAndWipesOnRemoval() async throws {
         let daemon = try DaemonProcess(trust: [Self.trustFolder])
-        let readers = try daemon.waitForReaders(2)
+        let idleAndEmpty = { (reader: [String: Any]) in reader["cardPresent"] as? Bool == false && reader["busy"] as? Bool == false }
+        let readers = try daemon.waitForReaders(2, timeout: 10, settled: idleAndEmpty)
         #expect(readers.map { $0["name"] as? String } == bed.readerNames.map { $0 as String? })
-        #expect(readers.allSatisfy { $0["cardPresent"] as? Bool == false && $0["busy"] as? Bool == false })
+        #expect(readers.allSatisfy(idleAndEmpty))
         let events = try EventStreamClient(daemon: daemon)
 
         let connection = VPCDConnection(card: try DataSetChip.load(Self.defaultDataSet), port: bed.basePort)

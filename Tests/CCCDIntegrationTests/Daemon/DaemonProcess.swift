@@ -152,10 +152,16 @@ final class DaemonProcess: @unchecked Sendable {
     }
 
     /// Waits until `/v1/readers` lists `count` readers.
-    func waitForReaders(_ count: Int, timeout: TimeInterval = 20) throws -> [[String: Any]] {
+    /// Waits until the daemon lists `count` readers and, when given, `settled` holds for all of them
+    /// (e.g. empty: a card ejected by the previous test is seen gone only at pcscd's next poll).
+    func waitForReaders(_ count: Int, timeout: TimeInterval = 20, settled: (([String: Any]) -> Bool)? = nil) throws
+        -> [[String: Any]]
+    {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            if let readers = try request("GET", "/v1/readers").json?["readers"] as? [[String: Any]], readers.count >= count {
+            if let readers = try request("GET", "/v1/readers").json?["readers"] as? [[String: Any]], readers.count >= count,
+               settled.map({ readers.allSatisfy($0) }) ?? true
+            {
                 return readers
             }
             usleep(100_000)
