@@ -17,7 +17,8 @@ swift test --skip-build --parallel --skip CCCDIntegrationTests
 scripts/with-private-pcscd.sh swift test --skip-build --filter CCCDIntegrationTests
 # Phase 3: a short libFuzzer run of every parser entry point (libFuzzer + AddressSanitizer, its
 # own build in .build-fuzz; scripts/fuzz.sh). Longer campaigns: docs/robustness.md.
-# CCCD_FUZZ_SECONDS sets the time per target (0 skips the phase).
+# CCCD_FUZZ_SECONDS sets the time per target (0 skips the phase). A fixed seed (CCCD_FUZZ_SEED) makes
+# CI's short run explore the same mutations each time; long campaigns use random seeds.
 if [[ "${CCCD_FUZZ_SECONDS:-20}" != 0 ]]; then
-    scripts/fuzz.sh all --time "${CCCD_FUZZ_SECONDS:-20}"
+    scripts/fuzz.sh all --time "${CCCD_FUZZ_SECONDS:-20}" -- -seed="${CCCD_FUZZ_SEED:-1}"
 fi
