@@ -285,7 +285,15 @@ extension PCSCEndToEnd {
     @Test func abuseConcurrentReadsOnOneReaderOneWinsOthersBusy() throws {
         let daemon = try DaemonProcess(trust: [Self.trustFolder])
         _ = try daemon.waitForReaders(1)
-        let connection = VPCDConnection(card: try DataSetChip.load(Self.defaultDataSet), port: bed.basePort)
+        // A card that answers every DG2 read after 400 ms keeps each read running for about a second, so
+        // the five requests (one curl process each, started one after another) surely overlap it; a
+        // read of the plain card (~30 ms) could end before the last curl has started.
+        let card = try DataSetChip.load(Self.defaultDataSet)
+        card.installFaults([
+            CardFault(FaultTrigger(command: .readBinary, file: try #require(FaultFile(name: "DG2")), occurrence: 1, repeat: true),
+                      .delay(.milliseconds(400)))
+        ])
+        let connection = VPCDConnection(card: card, port: bed.basePort)
         try connection.insertSettled()
         defer { connection.eject() }
         for round in 0..<2 {
