@@ -5,7 +5,7 @@ import PackageDescription
 //   CCCDTransport (APDU, PC/SC, transcripts), CCCDMRZ (machine-readable zone, check digits)
 //     → CCCDProtocols (secure messaging, BAC, PACE, CA, AA; crypto via CCCDCrypto → OpenSSL)
 //       → CCCDLDS (data-group parsing)
-//         → CCCDKit (facade)  → cccd / cccdd
+//         → CCCDKit (facade)  → cccd / CCCDDaemonAPI (request decoding) → CCCDDaemon → cccdd
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
 //   transport types and OpenSSL wrappers, never the reader-side protocol code.
 let package = Package(
@@ -51,6 +51,8 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        // glibc's <malloc.h> (mallopt), for the daemon's allocator arenas; part of libc6-dev.
+        .systemLibrary(name: "CGlibcMalloc"),
 
         // dlib face pipeline behind a plain C header. dlib's pkg-config file lists absolute library
         // paths that SwiftPM drops, so the libraries are named here. The shim is compiled with -O2 even
@@ -113,12 +115,16 @@ let package = Package(
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
+        // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
+        .target(
+            name: "CCCDDaemonAPI",
+            dependencies: ["CCCDKit", "CCCDLDS", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // The counter daemon: configuration, security checks, reader manager, HTTP API, events.
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto", "CCCDAudit",
-                "CCCDTellerPage",
+                "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                "CCCDAudit", "CCCDTellerPage", .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -149,6 +155,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification", "CCCDTestData",
+                "CCCDKit", "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
 
@@ -180,7 +187,7 @@ let package = Package(
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
-        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon"]),
+        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto"]),
         .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),

@@ -133,6 +133,8 @@ def seeds(target):
         for session in responses():
             out += [b"\x00" + r for r in session if r[:1] in (b"\x87", b"\x85", b"\x99")][:8]
         return out
+    if target == "daemon-request":
+        return []  # hand-written bodies only: Tests/CCCDFuzzingTests/Corpus/daemon-request
     raise SystemExit(f"fuzz-seeds.py: unknown target {target}")
 
 
@@ -141,7 +143,7 @@ def main():
         raise SystemExit(__doc__)
     target, folder = sys.argv[1], pathlib.Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
-    data = seeds(target) if target != "daemon-request" else []
+    data = seeds(target)
     committed = COMMITTED / target
     if committed.is_dir():
         data += [p.read_bytes() for p in sorted(committed.iterdir()) if p.is_file()]

@@ -15,8 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="/opt/swift/usr/bin:$PATH"
 
-TARGETS=(tlv lds-file ef-com dg1 dg2 dg13 security-infos dg15 sod response-apdu secure-messaging master-list)
-if [[ -d Sources/CCCDDaemon ]] && grep -q '"cccdd-fuzz"' Package.swift; then DAEMON_TARGETS=(daemon-request); else DAEMON_TARGETS=(); fi
+TARGETS=(tlv lds-file ef-com dg1 dg2 dg13 security-infos dg15 sod response-apdu secure-messaging master-list daemon-request)
 
 usage() { sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 (($#)) || usage
@@ -32,7 +31,7 @@ while (($#)); do
     esac
 done
 
-if [[ "$target" == list ]]; then printf '%s\n' "${TARGETS[@]}" "${DAEMON_TARGETS[@]}"; exit 0; fi
+if [[ "$target" == list ]]; then printf '%s\n' "${TARGETS[@]}"; exit 0; fi
 
 SCRATCH=.build-fuzz
 JOBS="${FUZZ_BUILD_JOBS:-2}"
@@ -51,7 +50,6 @@ build() { # product
 
 run_one() { # target
     local name="$1" product=cccd-fuzz
-    [[ " ${DAEMON_TARGETS[*]} " == *" $name "* ]] && product=cccdd-fuzz
     local bin="$SCRATCH/$CONFIG/$product"
     mkdir -p "fuzz/corpus/$name" "fuzz/crashes/$name" "fuzz/logs"
     python3 scripts/fuzz-seeds.py "$name" "fuzz/corpus/$name"
@@ -81,15 +79,12 @@ run_one() { # target
 
 if [[ "$target" == all ]]; then
     build cccd-fuzz
-    ((${#DAEMON_TARGETS[@]})) && build cccdd-fuzz
     failed=0
-    for t in "${TARGETS[@]}" "${DAEMON_TARGETS[@]}"; do run_one "$t" || failed=1; done
+    for t in "${TARGETS[@]}"; do run_one "$t" || failed=1; done
     exit $failed
 fi
 if [[ " ${TARGETS[*]} " == *" $target "* ]]; then
     build cccd-fuzz
-elif [[ " ${DAEMON_TARGETS[*]} " == *" $target "* ]]; then
-    build cccdd-fuzz
 else
     echo "fuzz.sh: unknown target $target (scripts/fuzz.sh list)" >&2; exit 2
 fi

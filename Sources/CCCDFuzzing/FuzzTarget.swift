@@ -26,6 +26,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case secureMessaging = "secure-messaging"
     /// ICAO CSCA master lists.
     case masterList = "master-list"
+    /// The daemon's JSON request bodies (read, verify, face compare).
+    case daemonRequest = "daemon-request"
 
     /// Runs the parser on `bytes` and checks its invariants.
     public func run(_ bytes: [UInt8]) throws(FuzzInvariantViolation) -> FuzzOutcome {
@@ -42,6 +44,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .responseAPDU: try ResponseAPDUTarget.run(bytes)
         case .secureMessaging: try SecureMessagingTarget.run(bytes)
         case .masterList: try MasterListTarget.run(bytes)
+        case .daemonRequest: try DaemonRequestTarget.run(bytes)
         }
     }
 }

@@ -10,7 +10,8 @@ public struct MRZDate: Hashable, Sendable, Codable, CustomStringConvertible {
     public init(_ text: String, field: MRZField) throws(MRZError) {
         let digits = Array(text.utf8)
         guard digits.count == 6, digits.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-            throw .invalidField(field, "\"\(text.count <= 8 ? text : "…")\" is not YYMMDD")
+            // The text itself is not echoed: it is usually a birth date.
+            throw .invalidField(field, "not in the form YYMMDD (6 digits)")
         }
         let v = digits.map { Int($0) - 48 }
         yy = v[0] * 10 + v[1]
@@ -36,7 +37,7 @@ public struct MRZDate: Hashable, Sendable, Codable, CustomStringConvertible {
         let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { throw .invalidField(field, "\"\(iso.count <= 12 ? iso : "…")\" is not YYYY-MM-DD") }
+        else { throw .invalidField(field, "not in the form YYYY-MM-DD") }
         try self.init(year: y, month: m, day: d, field: field)
     }
 

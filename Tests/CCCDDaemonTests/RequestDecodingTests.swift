@@ -1,4 +1,5 @@
 import CCCDDaemon
+import CCCDDaemonAPI
 import CCCDLDS
 import Foundation
 import Testing
@@ -72,6 +73,26 @@ import Testing
         for bad in [#"{"liveImage": "/9j/"}"#, #"{"liveImage": "/9j/", "readId": "r", "chipImage": "AQID"}"#,
                     #"{"readId": "r"}"#, #"{"liveImage": "", "readId": "r"}"#] {
             #expect(throws: APIError.self, "\(bad)") { try FaceCompareRequest.decode(from: Data(bad.utf8)) }
+        }
+    }
+
+    @Test func errorMessagesEchoNoValuesAndOnlyShortKeys() throws {
+        let key = String(repeating: "x", count: 10_000) + "\u{7}"
+        let body = try JSONSerialization.data(withJSONObject: [key: 1, "access": ["can": "123456"]])
+        do {
+            _ = try ReadRequest.decode(from: body)
+            Issue.record("unknown key accepted")
+        } catch {
+            #expect(error.code == "invalid_request")
+            #expect(error.message == "unknown key \"" + String(repeating: "x", count: 32) + "…\"")
+        }
+        // A malformed birth date is named, not repeated (it is personal data).
+        do {
+            _ = try decode(#"{"access": {"id": "079190012345", "dob": "15/08/1990", "expiry": "none"}}"#)
+            Issue.record("malformed date accepted")
+        } catch {
+            #expect(error.message.contains("date of birth"))
+            #expect(!error.message.contains("1990"))
         }
     }
 }

@@ -50,4 +50,17 @@ struct InvariantReachabilityTests {
         // A one-byte answer is no response APDU.
         #expect(try FuzzTarget.responseAPDU.run([1, 0x90]) == .rejected)
     }
+
+    @Test func daemonRequestsRoundTripAndBadBodiesGiveBoundedErrors() throws {
+        func input(_ selector: UInt8, _ body: String) -> [UInt8] { [selector] + Array(body.utf8) }
+        #expect(try FuzzTarget.daemonRequest.run(input(0, #"{"access": {"id": "079190012345", "dob": "1990-08-15", "expiry": "none"}, "options": {"timeoutSeconds": 0.1}}"#)) == .accepted)
+        #expect(try FuzzTarget.daemonRequest.run(input(1, #"{"files": {"DG1": "YQ=="}}"#)) == .accepted)
+        #expect(try FuzzTarget.daemonRequest.run(input(2, #"{"liveImage": "data:image/png;base64,AQID", "readId": "r1"}"#)) == .accepted)
+        // A huge unknown key with control characters, a dump name with a newline, a date that is no
+        // date: each is refused with a short message (the entry function checks the bound).
+        let hugeKey = String(repeating: #"k\u0007"#, count: 5000)
+        #expect(try FuzzTarget.daemonRequest.run(input(0, "{\"\(hugeKey)\": 1}")) == .rejected)
+        #expect(try FuzzTarget.daemonRequest.run(input(1, #"{"files": {"DG1\n\u001b[31m": "YQ=="}}"#)) == .rejected)
+        #expect(try FuzzTarget.daemonRequest.run(input(0, #"{"access": {"id": "079190012345", "dob": "15\n08\n90", "expiry": "none"}}"#)) == .rejected)
+    }
 }

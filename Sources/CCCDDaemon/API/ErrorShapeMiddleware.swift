@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import Hummingbird
 import Logging
 

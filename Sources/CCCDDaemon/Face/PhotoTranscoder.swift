@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import CCCDFace
 
 /// The chip photo as browsers can show it: JPEG as is, JPEG 2000 decoded (OpenJPEG) and encoded

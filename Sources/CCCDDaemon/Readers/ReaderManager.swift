@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import CCCDKit
 import CCCDTransport
 import Foundation

@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import Foundation
 import HTTPTypes
 import Hummingbird

@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import CCCDFace
 import Foundation
 import Hummingbird

@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import CCCDTellerPage
 import HTTPTypes
 import Hummingbird

@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import CCCDLDS
 import CCCDVerification
 import Foundation

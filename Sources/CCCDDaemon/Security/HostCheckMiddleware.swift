@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import Hummingbird
 
 /// Refuses requests whose `Host` does not name this daemon (DNS rebinding): 403 `forbidden_host`.

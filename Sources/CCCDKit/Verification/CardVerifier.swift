@@ -8,7 +8,8 @@ import CCCDVerification
 /// read — AA first, since CA switches the channel to new keys.
 ///
 /// `overall` is `valid` only when passive authentication is valid and no performed check failed;
-/// a failed AA or CA makes it `invalid` (a cloned chip). Without a channel (offline) AA and CA are
+/// a failed AA or CA makes it `invalid` (a cloned chip), one the card broke off (removed, silent)
+/// `incomplete`. Without a channel (offline) AA and CA are
 /// `not-performed`; CA needs a secure channel (``SecureChannel``).
 public struct CardVerifier: ReadResultVerifier {
     public let trustStore: TrustStore
@@ -33,7 +34,7 @@ public struct CardVerifier: ReadResultVerifier {
             files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported)
         return VerificationSummary(
             passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
-            overall: Self.status(VerificationReport.overall(passive: passive.status, active: active.status, chip: chip.status)))
+            overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))
     }
 
     /// The `verification` entry of an AA/CA result; the method, when known, leads the reasons.

@@ -40,6 +40,9 @@ public enum ActiveAuthenticator {
             do {
                 response = try await sender.send(try internalAuthenticate(challenge: challenge, ne: ne))
             } catch {
+                if let interrupted = AuthenticationInterruption.result(after: error, during: "active authentication") {
+                    return interrupted
+                }
                 return .invalid(VerificationReason(
                     .transmissionFailed, .failure, "INTERNAL AUTHENTICATE failed: \(error)"))
             }

@@ -48,6 +48,9 @@ public enum ChipAuthenticator {
             }
         } catch {
             await channel.terminate()
+            if let interrupted = AuthenticationInterruption.result(after: error, during: "chip authentication", method: method) {
+                return interrupted
+            }
             return .invalid(VerificationReason(.transmissionFailed, .failure, "\(error)"), method: method)
         }
         await channel.replaceState(SecureMessagingState(keys: keys))
@@ -56,6 +59,10 @@ public enum ChipAuthenticator {
             _ = try await channel.send(try ChipAuthenticationCommands.proofRead(sfi: 0x0E))
         } catch {
             await channel.terminate()
+            // Only an answer that fails the new keys shows a clone; a card that went away shows nothing.
+            if let interrupted = AuthenticationInterruption.result(after: error, during: "chip authentication", method: method) {
+                return interrupted
+            }
             return .invalid(VerificationReason(
                 .secureMessagingFailed, .failure,
                 "the chip did not answer with the keys of DG14's chip key (clone?): \(error)"), method: method)

@@ -25,6 +25,12 @@ public struct AuthenticationResult: Sendable, Codable, Hashable {
         AuthenticationResult(status: .notSupported, reasons: [VerificationReason(.notSupported, .info, why)])
     }
 
+    /// Not performed because the card stopped answering part-way (``AuthenticationInterruption``):
+    /// the overall verdict cannot be `valid`.
+    public var isInterrupted: Bool {
+        status == .notPerformed && reasons.contains { $0.severity == .incomplete }
+    }
+
     /// A failed check.
     public static func invalid(_ reason: VerificationReason, method: String? = nil) -> AuthenticationResult {
         AuthenticationResult(status: .invalid, reasons: [reason], method: method)
@@ -43,12 +49,23 @@ public struct VerificationReport: Sendable, Codable, Hashable {
     public var overall: PassiveStatus
 
     /// Combines the three results: `valid` only when passive authentication is valid and no
-    /// performed check failed; a failed active/chip authentication makes it `invalid`.
+    /// performed check failed; a failed active/chip authentication makes it `invalid`, one the
+    /// card broke off makes it at best `incomplete`.
     public init(passive: PassiveAuthenticationResult, active: AuthenticationResult, chip: AuthenticationResult) {
         self.passive = passive
         self.active = active
         self.chip = chip
-        self.overall = Self.overall(passive: passive.status, active: active.status, chip: chip.status)
+        self.overall = Self.overall(passive: passive.status, active: active, chip: chip)
+    }
+
+    /// The overall verdict, with AA/CA that the card broke off (``AuthenticationResult/isInterrupted``)
+    /// holding a `valid` passive authentication at `incomplete`.
+    public static func overall(passive: PassiveStatus, active: AuthenticationResult, chip: AuthenticationResult)
+        -> PassiveStatus
+    {
+        let verdict = overall(passive: passive, active: active.status, chip: chip.status)
+        if verdict == .valid && (active.isInterrupted || chip.isInterrupted) { return .incomplete }
+        return verdict
     }
 
     /// The overall verdict of three statuses (see the initializer).

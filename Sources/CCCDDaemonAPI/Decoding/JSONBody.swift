@@ -17,8 +17,15 @@ enum JSONBody {
 
     static func rejectUnknownKeys(_ object: [String: Any], allowed: Set<String>, in context: String = "") throws(APIError) {
         for key in object.keys.sorted() where !allowed.contains(key) {
-            throw .invalidRequest("unknown key \"\(context.isEmpty ? "" : context + ".")\(key)\"")
+            throw .invalidRequest("unknown key \"\(context.isEmpty ? "" : context + ".")\(quoted(key))\"")
         }
+    }
+
+    /// A client's key as echoed in an error message: at most 32 characters, control characters
+    /// replaced, so a hostile key cannot make the message huge or break a log line.
+    static func quoted(_ key: String) -> String {
+        let shown = key.unicodeScalars.prefix(32).map { $0.properties.generalCategory == .control ? "?" : String($0) }.joined()
+        return key.unicodeScalars.count > 32 ? shown + "…" : shown
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(APIError) -> T {
@@ -36,7 +43,8 @@ enum JSONBody {
     }
 
     private static func path(_ context: DecodingError.Context, adding key: String? = nil) -> String {
-        let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue } + (key.map { [$0] } ?? [])
+        let keys = (context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue } + (key.map { [$0] } ?? []))
+            .map(quoted)
         return keys.isEmpty ? "the body" : keys.joined(separator: ".")
     }
 }

@@ -28,7 +28,7 @@ public struct VerifyRequest: Sendable, Equatable {
         var files: [LDSFile: [UInt8]] = [:]
         for (name, text) in wire.files.sorted(by: { $0.key < $1.key }) {
             guard let file = names[name] else {
-                throw .invalidRequest("files.\(name) is not a dump file name (EF.COM, EF.SOD, EF.CardAccess, DG1 … DG16)")
+                throw .invalidRequest("files.\(JSONBody.quoted(name)) is not a dump file name (EF.COM, EF.SOD, EF.CardAccess, DG1 … DG16)")
             }
             let bytes = try Base64Field.decode(text, name: "files.\(name)")
             guard bytes.count <= maximumFileSize else { throw .invalidRequest("files.\(name) is too large for a chip file") }

@@ -1,0 +1,2 @@
+// glibc's allocator tuning (mallopt, M_ARENA_MAX), which the Swift Glibc module does not export.
+#include <malloc.h>
