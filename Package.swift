@@ -182,14 +182,14 @@ let package = Package(
             name: "CCCDVerificationTests",
             dependencies: [
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard",
+                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
-        .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto"]),
+        .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,14 @@
 import CCCDAudit
+import CCCDTestSupport
 import Foundation
 import Testing
 
-/// `cccd audit` through the built binary (.build/debug/cccd) against a journal the test writes.
+/// `cccd audit` through the built binary against a journal the test writes.
 @Suite("cccd audit")
 struct AuditCommandTests {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let binary = repository.appendingPathComponent(".build/debug/cccd")
+    static let binary = BuiltExecutable.url("cccd", repositoryRoot: repository)
 
     static func run(_ arguments: [String], timeZone: String = "UTC") throws -> (status: Int32, output: String, error: String) {
         let process = Process()

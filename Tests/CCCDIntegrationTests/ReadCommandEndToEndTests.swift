@@ -18,13 +18,9 @@ extension PCSCEndToEnd {
         var stderr: String
     }
 
-    /// A built executable of this package: next to the test bundle (whatever the scratch path, e.g.
-    /// .build-asan under scripts/sanitize.sh), else in .build/debug.
+    /// A built executable of this package (``BuiltExecutable``).
     static func builtExecutable(_ name: String) -> URL {
-        let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent(name)
-        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
-        return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
+        BuiltExecutable.url(name, repositoryRoot: repositoryRoot)
     }
 
     /// Runs the built `cccd` with `arguments`, stdout/stderr piped.

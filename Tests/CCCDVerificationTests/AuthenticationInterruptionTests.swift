@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDProtocols
 import CCCDTransport
 import CCCDVerification
 import Testing
@@ -10,7 +11,7 @@ import Testing
 struct AuthenticationInterruptionTests {
     /// Answers every command by throwing `error`.
     struct FailingSender: CommandSender {
-        let error: CardTransportError
+        let error: any Error & Sendable
         func send(_ command: CommandAPDU) async throws -> ResponseAPDU { throw error }
     }
 
@@ -18,7 +19,10 @@ struct AuthenticationInterruptionTests {
         try DG15Parser.parse(try #require(try Fixtures.dump("default").files[.dataGroup(.dg15)]))
     }
 
-    @Test(arguments: [CardTransportError.cardRemoved, .cardReset, .timeout, .cardUnresponsive, .readerUnavailable("r")])
+    @Test(arguments: [
+        CardTransportError.cardRemoved, .cardReset, .timeout, .cardUnresponsive, .readerUnavailable("r"),
+        .malformedResponse("0 bytes"),
+    ])
     func lostConnectionIsNotPerformedAndIncomplete(error: CardTransportError) async throws {
         let result = await ActiveAuthenticator.perform(over: FailingSender(error: error), dg15: try Self.dg15(), dg14: nil)
         #expect(result.status == .notPerformed)
@@ -27,9 +31,9 @@ struct AuthenticationInterruptionTests {
         #expect(VerificationReport.overall(passive: .valid, active: result, chip: .notSupported("no DG14")) == .incomplete)
     }
 
-    @Test func malformedAnswerStaysInvalid() async throws {
+    @Test func answerFailingSecureMessagingStaysInvalid() async throws {
         let result = await ActiveAuthenticator.perform(
-            over: FailingSender(error: .malformedResponse("1 byte")), dg15: try Self.dg15(), dg14: nil)
+            over: FailingSender(error: SecureMessagingError.sessionTerminated), dg15: try Self.dg15(), dg14: nil)
         #expect(result.status == .invalid)
         #expect(!result.isInterrupted)
         #expect(VerificationReport.overall(passive: .valid, active: result, chip: .notSupported("no DG14")) == .invalid)

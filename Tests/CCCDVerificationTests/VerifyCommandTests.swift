@@ -1,10 +1,11 @@
+import CCCDTestSupport
 import Foundation
 import Testing
 
-/// `cccd verify` through the built binary (.build/debug/cccd).
+/// `cccd verify` through the built binary.
 @Suite("cccd verify")
 struct VerifyCommandTests {
-    static let binary = Fixtures.repository.appendingPathComponent(".build/debug/cccd")
+    static let binary = BuiltExecutable.url("cccd", repositoryRoot: Fixtures.repository)
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The built `cccdd` (.build/debug/cccdd) started for one test: temporary configuration, token and
+/// The built `cccdd` (beside the test bundle) started for one test: temporary configuration, token and
 /// audit journal, a free loopback port, stderr captured to a file (the log that must hold no
 /// personal data). HTTP goes through `curl` subprocesses.
 final class DaemonProcess: @unchecked Sendable {
@@ -29,7 +29,7 @@ final class DaemonProcess: @unchecked Sendable {
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
 
         process = Process()
-        process.executableURL = PCSCEnd.repositoryRoot.appendingPathComponent(".build/debug/cccdd")
+        process.executableURL = PCSCEnd.builtExecutable("cccdd")
         process.arguments = ["--config", configFile.path]
         process.standardError = try FileHandle(forWritingTo: logFile)
         process.standardOutput = process.standardError
@@ -246,4 +246,5 @@ enum DaemonTestError: Error {
 /// Paths shared by the daemon tests.
 enum PCSCEnd {
     static var repositoryRoot: URL { PCSCEndToEnd.repositoryRoot }
+    static func builtExecutable(_ name: String) -> URL { PCSCEndToEnd.builtExecutable(name) }
 }
