@@ -182,13 +182,28 @@ def client(n):
             time.sleep(0.5)  # a card or reader on its way back
 
 
-samples = []  # (time, rss_kb, fds)
+samples = []  # (time, rss_kb, fds, reads_done, reads_in_memory)
+
+
+def reads_in_memory():
+    """The daemon's read store size (/metrics gauge): RSS follows it (reads are kept for --ttl s)."""
+    try:
+        req = urllib.request.Request(base + "/metrics")
+        req.add_header("Authorization", f"Bearer {token}")
+        with urllib.request.urlopen(req, timeout=5) as r:
+            body = r.read().decode()
+        for line in body.splitlines():
+            if line.startswith("cccdd_reads_in_memory"):
+                return int(float(line.split()[-1]))
+    except Exception:
+        pass
+    return -1
 
 
 def sampler():
     pid = daemon.pid
     with open(args.csv, "w") as out:
-        out.write("time_s,reads_done,rss_kb,fds\n")
+        out.write("time_s,reads_done,rss_kb,fds,reads_in_memory\n")
         t_start = time.time()
         while not stop_all.is_set() and daemon.poll() is None:
             try:
@@ -199,8 +214,9 @@ def sampler():
             now = time.time()
             with lock:
                 d = done
-            samples.append((now, rss, fds, d))
-            out.write(f"{now - t_start:.1f},{d},{rss},{fds}\n")
+            kept = reads_in_memory()
+            samples.append((now, rss, fds, d, kept))
+            out.write(f"{now - t_start:.1f},{d},{rss},{fds},{kept}\n")
             out.flush()
             stop_all.wait(args.sample_every)
 
@@ -266,6 +282,8 @@ if len(warm) >= 2:
     fds = [s[2] for s in warm]
     print(f"RSS after warm-up ({first[3]} reads): {first[1]} kB; at the end: {last[1]} kB; growth {growth:+.1f} %; "
           f"max {max(s[1] for s in warm)} kB")
+    print(f"reads held in memory (TTL {args.ttl} s) at those samples: {first[4]} and {last[4]}; "
+          f"max after warm-up {max(s[4] for s in warm)}")
     print(f"open fds after warm-up: min {min(fds)}, max {max(fds)}, first {first[2]}, last {last[2]}")
     all_fds = [s[2] for s in samples]
     print(f"open fds over the whole run: min {min(all_fds)}, max {max(all_fds)}")

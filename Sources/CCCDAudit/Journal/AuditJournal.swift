@@ -150,6 +150,9 @@ public final class AuditJournal: Sendable {
         configuration.prepareDatabase { db in
             // Deleted (pruned) rows are overwritten, not left in free pages.
             try db.execute(sql: "PRAGMA secure_delete = ON")
+            // The daemon only appends; SQLite's default page cache (2 MiB) would just hold the
+            // growing journal in the daemon's memory. 256 KiB keeps its footprint flat.
+            try db.execute(sql: "PRAGMA cache_size = -256")
         }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
