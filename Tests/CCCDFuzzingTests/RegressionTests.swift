@@ -1,5 +1,6 @@
 import CCCDFuzzing
 import CCCDLDS
+import CCCDTransport
 import Foundation
 import Testing
 
@@ -34,5 +35,16 @@ struct FuzzFindingTests {
         #expect(throws: LDSError.self) { try TLVHeader.fileLength(fromPrefix: Array(bytes.prefix(TLVHeader.maximumLength))) }
         // A 3-byte tag is fine.
         #expect(try TLVHeader.decode([0x5F, 0x81, 0x01, 0x01, 0x00]).headerLength == 4)
+    }
+
+    /// secure-messaging, crash-118c07a0…: ICAO 9303-11 App. D.4's READ BINARY response with its
+    /// DO'8E' length written in long form (8E 81 08). The MAC covers DO'87' and DO'99' only, so the
+    /// response unprotected although it is not the encoding of any protection: DO'8E' is now
+    /// accepted only as 8E 08.
+    @Test func longFormChecksumLengthIsRefused() throws {
+        let genuine = [UInt8](hex: "028709019FF0EC34F9922651990290008E08AD55CC17140B2DED9000")
+        #expect(try FuzzTarget.secureMessaging.run(genuine) == .accepted)
+        let longForm = [UInt8](hex: "028709019FF0EC34F9922651990290008E8108AD55CC17140B2DED9000")
+        #expect(try FuzzTarget.secureMessaging.run(longForm) == .rejected)
     }
 }

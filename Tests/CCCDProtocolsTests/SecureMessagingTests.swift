@@ -228,6 +228,10 @@ struct SecureMessagingTests {
         // DO'8E' of the wrong length.
         let bad8E = Array(raw[0..<15]) + [0x8E, 0x04, 1, 2, 3, 4] + sw9000
         try expectFailure(bad8E, .malformedDataObject("DO'8E' must hold 8 bytes"))
+        // The genuine checksum behind a long-form length (8E 81 08): the MAC does not cover DO'8E',
+        // so only its one encoding is accepted (fuzz finding, secure-messaging).
+        let longForm8E = Array(raw[0..<15]) + [0x8E, 0x81] + Array(raw[16..<25]) + sw9000
+        try expectFailure(longForm8E, .malformedDataObject("DO'8E' must be encoded as 8E 08 and the checksum"))
     }
 
     @Test func replayedResponseFailsAndSessionStaysDead() throws {

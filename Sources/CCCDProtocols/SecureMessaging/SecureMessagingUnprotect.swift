@@ -44,6 +44,12 @@ extension SecureMessagingState {
         guard let mac else { throw SecureMessagingError.missingDataObject(0x8E) }
         guard let status else { throw SecureMessagingError.missingDataObject(0x99) }
         guard mac.value.count == 8 else { throw SecureMessagingError.malformedDataObject("DO'8E' must hold 8 bytes") }
+        // DO'8E' is the one object outside the MAC, so only its one encoding ('8E 08' ‖ CC) is
+        // accepted: otherwise its header could be rewritten (e.g. '8E 81 08') without detection.
+        // Found by the secure-messaging fuzz target.
+        guard mac.encoded.count == 10 else {
+            throw SecureMessagingError.malformedDataObject("DO'8E' must be encoded as 8E 08 and the checksum")
+        }
 
         // MAC first: nothing of the response is interpreted before it verifies.
         var authenticated: [UInt8] = ssc.bytes
