@@ -45,10 +45,7 @@ enum ChipChecks {
             chip = .notSupported("DG14 was not read (no Chip Authentication key)")
         } else if active.isInterrupted {
             // The channel died with AA (and its secure-messaging state with it): CA cannot run.
-            chip = AuthenticationResult(
-                status: .notPerformed,
-                reasons: [VerificationReason(
-                    .transmissionFailed, .incomplete, "not attempted: the card stopped answering during active authentication")])
+            chip = .interrupted("not attempted: the card stopped answering during active authentication")
         } else if let secure = channel as? SecureChannel {
             chip = await ChipAuthenticator.perform(over: secure, dg14: dg14)
         } else {

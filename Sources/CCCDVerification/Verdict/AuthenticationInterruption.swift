@@ -13,10 +13,6 @@ enum AuthenticationInterruption {
     /// error is not a lost connection (then the caller's `invalid` stands).
     static func result(after error: any Error, during step: String, method: String? = nil) -> AuthenticationResult? {
         guard let error = error as? CardTransportError else { return nil }
-        return AuthenticationResult(
-            status: .notPerformed,
-            reasons: [VerificationReason(
-                .transmissionFailed, .incomplete, "the card stopped answering during \(step) (\(error)); read the card again")],
-            method: method)
+        return .interrupted("the card stopped answering during \(step) (\(error)); read the card again", method: method)
     }
 }

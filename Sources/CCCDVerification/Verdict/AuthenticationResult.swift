@@ -26,7 +26,13 @@ public struct AuthenticationResult: Sendable, Codable, Hashable {
     }
 
     /// Not performed because the card stopped answering part-way (``AuthenticationInterruption``):
-    /// the overall verdict cannot be `valid`.
+    /// an `incomplete` reason, so the overall verdict cannot be `valid`.
+    public static func interrupted(_ why: String, method: String? = nil) -> AuthenticationResult {
+        AuthenticationResult(
+            status: .notPerformed, reasons: [VerificationReason(.transmissionFailed, .incomplete, why)], method: method)
+    }
+
+    /// Whether this is an ``interrupted(_:method:)`` result.
     public var isInterrupted: Bool {
         status == .notPerformed && reasons.contains { $0.severity == .incomplete }
     }
