@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -88,8 +90,7 @@ let package = Package(
             dependencies: [
                 "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
-            ],
-            resources: [.copy("Resources/TrustAnchors")]),
+            ]),
 
         // Synthetic Vietnamese cards and their test PKI (TestVectors/datasets), used by the
         // `cccd-datasets` generator and by the verification tests.
@@ -98,6 +99,14 @@ let package = Package(
             dependencies: [
                 "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", "CCCDVerification",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        // The default trust store folder: list, add, remove, health check, and refresh from the
+        // issuers' distribution points over HTTP (AsyncHTTPClient), all verified with OpenSSL.
+        .target(
+            name: "CCCDTrust",
+            dependencies: [
+                "CCCDVerification", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(
             name: "cccd-datasets",
@@ -113,7 +122,7 @@ let package = Package(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CCCDTrust", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
         .target(
@@ -124,7 +133,8 @@ let package = Package(
             name: "CCCDDaemon",
             dependencies: [
                 "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
-                "CCCDAudit", "CCCDTellerPage", .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
+                "CCCDAudit", "CCCDTellerPage", "CCCDTrust",
+                .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -182,7 +192,7 @@ let package = Package(
             name: "CCCDVerificationTests",
             dependencies: [
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport",
+                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.

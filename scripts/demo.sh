@@ -19,6 +19,9 @@ export PATH="/opt/swift/usr/bin:$PATH"
 
 swift build -c release --product cccd >&2
 BIN="$(swift build -c release --show-bin-path)"
+# The default trust store gets the official Vietnamese CSCAs (docs/trust-store.md). The virtual
+# card below is synthetic and signed by the data set's test CSCA, which the demo names with --trust.
+scripts/setup-trust.sh "$BIN/cccd"
 DATASET=TestVectors/datasets/default
 if (($#)); then
     export CCCD_SIM_ARGS="--dataset $DATASET"

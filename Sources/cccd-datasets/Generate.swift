@@ -13,7 +13,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Output folder.")
     var root = "TestVectors/datasets"
 
-    @Option(help: "Write only this data set (default, no-expiry, card-2024, jp2-photo).")
+    @Option(help: "Write only this data set (default, no-expiry, card-2024, jp2-photo, rollover, expired).")
     var only: String?
 
     @Option(help: "Use this JPEG / JPEG 2000 file as the photo (DG2) instead of the synthetic one.")
@@ -25,7 +25,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let rootURL = URL(fileURLWithPath: root)
         let pki = try TestPKI(folder: rootURL.appendingPathComponent("pki"), regenerateCertificates: regeneratePKI)
-        let specs = DataSetSpec.all.filter { only == nil || $0.name == only }
+        let specs = DataSetSpec.generated.filter { only == nil || $0.name == only }
         guard !specs.isEmpty else { throw ValidationError("no data set named \(only ?? "")") }
         for spec in specs {
             let photoURL = photo.map(URL.init(fileURLWithPath:))

@@ -8,6 +8,7 @@ struct CCCD: AsyncParsableCommand {
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
         subcommands: [
             ReadersCommand.self, ReadCommand.self, VerifyCommand.self, MatchCommand.self, SimCommand.self, AuditCommand.self,
+            TrustCommand.self,
         ])
 }
 
@@ -17,14 +18,16 @@ enum ExitCodes {
     static let usage = ExitCode(64)
     static let invalid = ExitCode(3)
     static let untrustedOrIncomplete = ExitCode(4)
+    static let expired = ExitCode(5)
 }
 
 extension ExitCodes {
-    /// 0 valid, 3 invalid, 4 untrusted or incomplete (shared/interfaces.md).
+    /// 0 valid, 3 invalid, 4 untrusted or incomplete, 5 expired (docs/interfaces.md).
     static func forVerification(_ overall: VerificationSummary.Status) -> ExitCode {
         switch overall {
         case .valid: return .success
         case .invalid: return invalid
+        case .expired: return expired
         default: return untrustedOrIncomplete
         }
     }

@@ -20,8 +20,12 @@ struct DataSetVerificationTests {
     }
 
     @Test(arguments: names)
-    func genuineIsUntrustedWithTheDefaultStore(name: String) throws {
-        let result = PassiveAuthenticator.verify(try Fixtures.dump(name).passiveAuthenticationInput, trustStore: .builtIn)
+    func genuineIsUntrustedWithAnEmptyDefaultStore(name: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cccd-empty-trust-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = PassiveAuthenticator.verify(
+            try Fixtures.dump(name).passiveAuthenticationInput, trustStore: .default(folder: folder))
         #expect(result.status == .untrusted, "\(result.reasons)")
         #expect(result.has(.certificateChainUntrusted))
     }
@@ -109,9 +113,17 @@ struct DataSetVerificationTests {
     }
 
     @Test func expiredSigner() throws {
+        // Sound signature and path, but the signer's certificate ended in 2021: expired, not invalid.
         let result = try Self.resigned(signer: "dsc-expired")
-        #expect(result.status == .invalid)
-        #expect(result.has(.certificateExpired), "\(result.reasons)")
+        #expect(result.status == .expired)
+        #expect(result.reasons.contains { $0.code == .certificateExpired && $0.severity == .expired }, "\(result.reasons)")
+        // Checked at a time inside its validity, the same document is valid.
+        let then = Fixtures.verify(
+            sod: try DataSetWriter.securityObject(
+                Fixtures.spec("default"), dataGroups: try Fixtures.dataGroups("default"), pki: try Fixtures.pki(),
+                signer: "dsc-expired"),
+            groups: try Fixtures.dataGroups("default"), at: Fixtures.date("2020-06-01"))
+        #expect(!then.has(.certificateExpired), "\(then.reasons)")
     }
 
     @Test func notYetValidSigner() throws {

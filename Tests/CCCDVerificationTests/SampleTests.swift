@@ -13,7 +13,7 @@ struct SampleTests {
             3: try Fixtures.sample("bsi2008_jmrtd/Datagroup3.bin"), 14: try Fixtures.sample("bsi2008_jmrtd/Datagroup14.bin"),
         ]
         let result = Fixtures.verify(
-            sod: try Fixtures.sample("bsi2008_jmrtd/EF_SOD.bin"), groups: groups, trust: .builtIn)
+            sod: try Fixtures.sample("bsi2008_jmrtd/EF_SOD.bin"), groups: groups, trust: .empty)
         #expect(result.status == .untrusted)
         #expect(result.dataGroups.values.allSatisfy { $0 == .valid })
         #expect(!result.has(.signatureInvalid) && !result.has(.messageDigestMismatch))
@@ -24,7 +24,7 @@ struct SampleTests {
 
     @Test func bsi2008DG15IsNotInTheSOD() throws {
         let groups = [15: try Fixtures.sample("bsi2008_jmrtd/Datagroup15.bin")]
-        let result = Fixtures.verify(sod: try Fixtures.sample("bsi2008_jmrtd/EF_SOD.bin"), groups: groups, trust: .builtIn)
+        let result = Fixtures.verify(sod: try Fixtures.sample("bsi2008_jmrtd/EF_SOD.bin"), groups: groups, trust: .empty)
         #expect(result.status == .invalid)
         #expect(result.dataGroups[15] == .notInSecurityObject)
         #expect(result.has(.dataGroupNotInSecurityObject))
@@ -37,7 +37,7 @@ struct SampleTests {
             14: try Fixtures.sample("pymrtd_tests/BSI_TR-03105-5_DG14.bin"),
         ]
         let result = Fixtures.verify(
-            sod: try Fixtures.sample("pymrtd_tests/BSI_TR-03105-5_EF_SOD.bin"), groups: groups, trust: .builtIn)
+            sod: try Fixtures.sample("pymrtd_tests/BSI_TR-03105-5_EF_SOD.bin"), groups: groups, trust: .empty)
         #expect(result.status == .untrusted, "\(result.reasons)")
         #expect(result.dataGroups.values.allSatisfy { $0 == .valid })
         #expect(result.signatureAlgorithm?.contains("PSS") == true)
@@ -51,7 +51,7 @@ struct SampleTests {
             15: try Fixtures.sample("pymrtd_tests/ETSI_TR103200_EACAA_DG15.bin"),
         ]
         let result = Fixtures.verify(
-            sod: try Fixtures.sample("pymrtd_tests/ETSI_TR103200_EACAA_EF_SOD.bin"), groups: groups, trust: .builtIn)
+            sod: try Fixtures.sample("pymrtd_tests/ETSI_TR103200_EACAA_EF_SOD.bin"), groups: groups, trust: .empty)
         #expect(result.status == .untrusted, "\(result.reasons)")
         #expect(result.dataGroups.values.allSatisfy { $0 == .valid })
     }
@@ -61,7 +61,7 @@ struct SampleTests {
             1: try Fixtures.sample("loes2006_jmrtd/ef0101.bin"), 2: try Fixtures.sample("loes2006_jmrtd/ef0102.bin"),
             15: try Fixtures.sample("loes2006_jmrtd/ef010F.bin"),
         ]
-        let result = Fixtures.verify(sod: try Fixtures.sample("loes2006_jmrtd/ef011D.bin"), groups: groups, trust: .builtIn)
+        let result = Fixtures.verify(sod: try Fixtures.sample("loes2006_jmrtd/ef011D.bin"), groups: groups, trust: .empty)
         #expect(result.status == .untrusted, "\(result.reasons)")
         #expect(result.dataGroups.values.allSatisfy { $0 == .valid })
     }
@@ -85,14 +85,14 @@ struct SampleTests {
         #expect(try SecurityInfos(encoded: signedData.encapsulatedContent ?? []).chipAuthenticationPublicKeyInfos.count >= 1)
         // Without the CSCA: untrusted, never valid.
         let untrusted = PassiveAuthenticator.verifySignedData(
-            signedData, trustStore: .builtIn, options: PassiveAuthenticationOptions(verificationTime: time))
+            signedData, trustStore: .empty, options: PassiveAuthenticationOptions(verificationTime: time))
         #expect(untrusted.status == .untrusted)
     }
 
     @Test func bsiWorkedExampleCardSecurityRSAPSS() throws {
         for name in ["BSI_EAC_worked_example_ECDH_EF.CardSecurity.bin", "BSI_EAC_worked_example_DH_EF.CardSecurity.bin"] {
             let signedData = try SignedDataParser.parse(contentInfo: try Fixtures.sample("openpace_eactest/\(name)"))
-            let result = PassiveAuthenticator.verifySignedData(signedData, trustStore: .builtIn)
+            let result = PassiveAuthenticator.verifySignedData(signedData, trustStore: .empty)
             #expect(result.status == .untrusted, "\(name): \(result.reasons)")
             #expect(!result.reasons.contains { $0.severity == .failure })
         }
@@ -102,10 +102,10 @@ struct SampleTests {
     @Test func signatureWithoutSignedAttributes() throws {
         let signedData = try SignedDataParser.parse(contentInfo: try Fixtures.sample("jmrtd_efcardsecurity.dump"))
         let lenient = PassiveAuthenticator.verifySignedData(
-            signedData, trustStore: .builtIn, options: PassiveAuthenticationOptions(requireSignedAttributes: false))
+            signedData, trustStore: .empty, options: PassiveAuthenticationOptions(requireSignedAttributes: false))
         #expect(!lenient.reasons.contains { $0.code == .signatureInvalid }, "\(lenient.reasons)")
         #expect(lenient.status == .untrusted)
-        let strict = PassiveAuthenticator.verifySignedData(signedData, trustStore: .builtIn)
+        let strict = PassiveAuthenticator.verifySignedData(signedData, trustStore: .empty)
         #expect(strict.status == .invalid)
         #expect(strict.reasons.contains { $0.code == .signedAttributesMissing })
     }

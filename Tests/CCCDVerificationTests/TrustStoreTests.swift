@@ -6,18 +6,17 @@ import Testing
 
 @Suite("Trust store, master lists, default store")
 struct TrustStoreTests {
-    @Test func builtInStoreHoldsTheVietnameseCSCA() throws {
-        let store = TrustStore.builtIn
-        #expect(store.anchors.count == 1, "\(store.report.entries)")
-        let csca = try #require(store.anchors.first)
-        #expect(csca.subject.contains("CSCA ePassport Vietnam"))
-        #expect(csca.subjectCountry == "VN")
-        #expect(csca.subjectKeyIdentifier == Fixtures.hex("88918F5A25ECE37A3E04C52D38A4F2B5123C85C7"))
-        #expect(csca.sha256Fingerprint == "6B5FA6FE45CC4E855A73760413E08B7A9AC50A27722C702F3909A90FACC991BD")
-        // Explicit brainpoolP512r1 parameters: OpenSSL decodes the key and checks the self-signature.
-        let key = try csca.publicKey()
-        #expect(key.kind == .ec && key.bits == 512)
-        #expect(csca.isSigned(by: csca))
+    @Test func defaultStoreIsTheProvisionedFolder() throws {
+        // No certificate is compiled in: the default store is the folder, CCCD_TRUST_DIR overrides it.
+        #expect(TrustStoreLocation.folder(environment: [:]).path == "/var/lib/cccdkit/trust")
+        #expect(TrustStoreLocation.folder(environment: ["CCCD_TRUST_DIR": "/tmp/x"]).path == "/tmp/x")
+        #expect(TrustStoreLocation.folder(environment: ["CCCD_TRUST_DIR": ""]).path == "/var/lib/cccdkit/trust")
+        let missing = TrustStore.default(folder: URL(fileURLWithPath: "/nonexistent/cccd-trust"))
+        #expect(missing.anchors.isEmpty)
+        #expect(missing.report.skipped.first?.detail.contains("cccd trust add") == true)
+        let store = TrustStore.default(folder: Fixtures.datasets.appendingPathComponent("default/pki"))
+        #expect(store.anchors.count == 1 && store.revocationLists.count == 1 && store.documentSigners.count == 1)
+        #expect(TrustStore.commandLine(paths: []).report.entries.allSatisfy { !$0.source.contains("TestVectors") })
     }
 
     @Test func loadReportSaysWhatWasSkipped() throws {

@@ -25,6 +25,8 @@ public struct StatusResponse: Codable, Sendable, Equatable {
     public var version: String
     public var uptimeSeconds: Int
     public var readers: [ReaderDescription]
+    /// The trust store's freshness (anchors, CRLs, last scheduled refresh).
+    public var trust: TrustStatus?
 }
 
 /// `GET /v1/readers`.

@@ -17,8 +17,15 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var readTTLSeconds: Int
     /// Largest request body accepted (face images and uploaded dumps are the large ones).
     public var maxBodyBytes: Int
-    /// CSCA certificates, folders or master lists; empty = the built-in trust store.
+    /// CSCA certificates, folders or master lists; empty = the default trust store folder.
     public var trust: [String]
+    /// The default trust store folder (used when ``trust`` is empty); `nil` = `CCCD_TRUST_DIR`
+    /// or /var/lib/cccdkit/trust.
+    public var trustDir: String?
+    /// Hours between refreshes of the trust store folder's CRLs (`cccd trust update`); nil: off.
+    public var trustUpdateHours: Int?
+    /// A mirror of the issuers' publication points for that refresh (`scheme://host[:port]`).
+    public var trustUpdateMirror: String?
     /// The audit journal (SQLite) and how long its rows are kept.
     public var audit: Audit
     /// TLS for non-loopback listening. Not served by this version: setting it does not lift the
@@ -59,8 +66,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         listen: String = DaemonConfiguration.defaultListen, unixSocket: String? = nil,
         tokenFile: String = DaemonConfiguration.defaultTokenFile, allowedOrigins: [String] = [],
         allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
-        maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], audit: Audit = Audit(),
-        tls: TLS? = nil
+        maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], trustDir: String? = nil,
+        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil
     ) {
         self.listen = listen
         self.unixSocket = unixSocket
@@ -70,12 +77,16 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         self.readTTLSeconds = readTTLSeconds
         self.maxBodyBytes = maxBodyBytes
         self.trust = trust
+        self.trustDir = trustDir
+        self.trustUpdateHours = trustUpdateHours
+        self.trustUpdateMirror = trustUpdateMirror
         self.audit = audit
         self.tls = tls
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, audit, tls
+        case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
+        case trustUpdateMirror, audit, tls
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -94,6 +105,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         readTTLSeconds = try c.decodeIfPresent(Int.self, forKey: .readTTLSeconds) ?? defaults.readTTLSeconds
         maxBodyBytes = try c.decodeIfPresent(Int.self, forKey: .maxBodyBytes) ?? defaults.maxBodyBytes
         trust = try c.decodeIfPresent([String].self, forKey: .trust) ?? []
+        trustDir = try c.decodeIfPresent(String.self, forKey: .trustDir)
+        trustUpdateHours = try c.decodeIfPresent(Int.self, forKey: .trustUpdateHours)
+        trustUpdateMirror = try c.decodeIfPresent(String.self, forKey: .trustUpdateMirror)
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
     }

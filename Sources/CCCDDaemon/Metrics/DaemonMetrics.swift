@@ -23,6 +23,13 @@ public final class DaemonMetrics: Sendable {
         Gauge(label: "cccdd_active_sessions").record(services.readers.activeSessions)
         Gauge(label: "cccdd_readers").record(services.readers.readers().count)
         Gauge(label: "cccdd_face_models_loaded").record(services.face.isLoaded ? 1 : 0)
+        let trust = services.trust.status()
+        Gauge(label: "cccdd_trust_anchors").record(trust.anchors)
+        Gauge(label: "cccdd_trust_crls").record(trust.revocationLists)
+        // Seconds until the first CRL is due (negative once overdue): alert before it reaches 0.
+        if let next = trust.earliestCRLNextUpdate {
+            Gauge(label: "cccdd_trust_crl_next_update_seconds").record(next.timeIntervalSinceNow)
+        }
     }
 
     /// The Prometheus text exposition.

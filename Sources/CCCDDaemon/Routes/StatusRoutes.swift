@@ -12,7 +12,7 @@ enum StatusRoutes {
             let uptime = ContinuousClock.now - services.startedAt
             return try JSONResponse.response(StatusResponse(
                 service: "cccdd", version: CCCDDaemonInfo.version, uptimeSeconds: Int(uptime.components.seconds),
-                readers: services.readers.readers()))
+                readers: services.readers.readers(), trust: services.trust.status()))
         }
         router.get("/v1/readers") { _, _ in
             try JSONResponse.response(ReadersResponse(readers: services.readers.readers()))

@@ -40,12 +40,18 @@ public enum DaemonApplication {
                 ])
             },
             logger: logger)
+        var lifecycle: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: app),
+            .init(service: ReaderWatchService(services: services)),
+            .init(service: EventStreamService(hub: services.hub)),
+        ]
+        if let hours = configuration.trustUpdateHours {
+            lifecycle.append(.init(service: TrustRefreshService(
+                trust: services.trust, interval: .seconds(hours * 3600),
+                mirror: configuration.trustUpdateMirror.flatMap(URL.init(string:)), logger: logger)))
+        }
         let group = ServiceGroup(configuration: .init(
-            services: [
-                .init(service: app),
-                .init(service: ReaderWatchService(services: services)),
-                .init(service: EventStreamService(hub: services.hub)),
-            ],
+            services: lifecycle,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

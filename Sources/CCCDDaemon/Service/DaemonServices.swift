@@ -9,7 +9,9 @@ public final class DaemonServices: Sendable {
     public let hub: EventHub
     public let store: ReadStore
     public let readers: ReaderManager
-    public let trustStore: TrustStore
+    /// The trust store now (reloaded after a scheduled refresh).
+    public var trustStore: TrustStore { trust.store }
+    let trust: DaemonTrust
     public let audit: AuditRecorder
     public let face: FaceService
     public let metrics: DaemonMetrics
@@ -26,7 +28,7 @@ public final class DaemonServices: Sendable {
         hub = EventHub()
         store = ReadStore(timeToLive: TimeInterval(configuration.readTTLSeconds))
         readers = ReaderManager(hub: hub, store: store, logger: logger)
-        trustStore = configuration.trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: configuration.trust)
+        trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
         face = FaceService()
         startedAt = .now

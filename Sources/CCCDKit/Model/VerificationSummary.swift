@@ -5,6 +5,8 @@ public struct VerificationSummary: Sendable, Hashable, Codable {
     /// The status of one check or of the whole.
     public enum Status: String, Sendable, Hashable, Codable {
         case valid, invalid, untrusted, incomplete
+        /// Intact and trusted, but the document or its signer's certificate is past its validity.
+        case expired
         case notSupported = "not-supported"
         case notPerformed = "not-performed"
     }

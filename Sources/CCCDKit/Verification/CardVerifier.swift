@@ -19,7 +19,7 @@ public struct CardVerifier: ReadResultVerifier {
     public let extendedLengthSupported: Bool
 
     public init(
-        trustStore: TrustStore = .builtIn, options: PassiveAuthenticationOptions = PassiveAuthenticationOptions(),
+        trustStore: TrustStore = .default(), options: PassiveAuthenticationOptions = PassiveAuthenticationOptions(),
         extendedLengthSupported: Bool = true
     ) {
         self.trustStore = trustStore
@@ -57,6 +57,7 @@ public struct CardVerifier: ReadResultVerifier {
         case .invalid: .invalid
         case .untrusted: .untrusted
         case .incomplete: .incomplete
+        case .expired: .expired
         }
     }
 }

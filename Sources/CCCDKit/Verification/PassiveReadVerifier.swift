@@ -8,7 +8,7 @@ public struct PassiveReadVerifier: ReadResultVerifier {
     public let trustStore: TrustStore
     public let options: PassiveAuthenticationOptions
 
-    public init(trustStore: TrustStore = .builtIn, options: PassiveAuthenticationOptions = PassiveAuthenticationOptions()) {
+    public init(trustStore: TrustStore = .default(), options: PassiveAuthenticationOptions = PassiveAuthenticationOptions()) {
         self.trustStore = trustStore
         self.options = options
     }
@@ -22,13 +22,7 @@ public struct PassiveReadVerifier: ReadResultVerifier {
     /// The `verification` block for a passive-authentication result; `overall` follows passive
     /// authentication, since nothing else was performed.
     public static func summary(_ passive: PassiveAuthenticationResult) -> VerificationSummary {
-        let status: VerificationSummary.Status
-        switch passive.status {
-        case .valid: status = .valid
-        case .invalid: status = .invalid
-        case .untrusted: status = .untrusted
-        case .incomplete: status = .incomplete
-        }
+        let status = CardVerifier.status(passive.status)
         let notPerformed = VerificationSummary.Check(status: .notPerformed, reasons: ["not performed by this reader"])
         return VerificationSummary(
             passive: .init(status: status, reasons: passive.reasons.map { "\($0.code.rawValue): \($0.message)" }),

@@ -28,6 +28,9 @@ public enum ObjectIdentifiers {
     public static let signingTimeAttribute = "1.2.840.113549.1.9.5"
     /// id-icao-mrtd-security-ldsSecurityObject (eContentType of EF.SOD).
     public static let ldsSecurityObject = "2.23.136.1.1.1"
+    /// id-data (RFC 5652): the eContentType some early documents' EF.SOD carry instead of
+    /// ldsSecurityObject (a Chinese passport with an LDS v0 security object).
+    public static let data = "1.2.840.113549.1.7.1"
     /// id-SecurityObject (BSI TR-03110, eContentType of EF.CardSecurity).
     public static let securityObject = "0.4.0.127.0.7.3.2.1"
     /// ISO/IEC 10646-1 UTF-8 (the DG13 encoding marker).

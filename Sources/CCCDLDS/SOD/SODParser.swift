@@ -10,7 +10,9 @@ public enum SODParser {
             throw .unexpectedStructure(context: "EF.SOD: expected one ContentInfo")
         }
         let signedData = try SignedDataParser.parse(contentInfo: contentInfo)
-        guard signedData.encapsulatedContentType == ObjectIdentifiers.ldsSecurityObject else {
+        // ICAO names ldsSecurityObject; early documents wrote plain id-data. Anything else is not EF.SOD.
+        let contentTypes = [ObjectIdentifiers.ldsSecurityObject, ObjectIdentifiers.data]
+        guard contentTypes.contains(signedData.encapsulatedContentType) else {
             throw .invalidValue(context: "EF.SOD: eContentType \(signedData.encapsulatedContentType)")
         }
         guard let content = signedData.encapsulatedContent else {

@@ -123,6 +123,10 @@
         "The signature is consistent, but the issuer's root certificate (CSCA) is not in the trust store."]],
     incomplete: [["Chưa đủ để kết luận", "Incomplete"],
       ["Thiếu dữ liệu để hoàn tất kiểm tra; không dùng kết quả này để xác nhận.", "Some data was missing; do not rely on this result."]],
+    // A genuine card past its date of expiry: never worded like a clone.
+    expired: [["Hết hạn", "Expired"],
+      ["Thẻ thật, dữ liệu nguyên vẹn, nhưng đã hết hạn sử dụng — đề nghị công dân làm thủ tục cấp đổi.",
+        "Genuine card with intact data, but past its date of expiry — ask the holder to renew it."]],
   };
 
   const CHECK_NAMES = {
@@ -136,6 +140,7 @@
     "invalid": ["Không hợp lệ", "Failed"],
     "untrusted": ["Chưa tin cậy", "Untrusted"],
     "incomplete": ["Chưa đầy đủ", "Incomplete"],
+    "expired": ["Hết hạn", "Expired"],
     "not-supported": ["Thẻ không hỗ trợ", "Not supported"],
     "not-performed": ["Không thực hiện", "Not performed"],
   };
@@ -146,6 +151,7 @@
       invalid: ["Dữ liệu hoặc chữ ký không khớp — có thể thẻ bị làm giả hoặc sửa đổi.", "Data or signature mismatch — possible forgery or tampering."],
       untrusted: ["Chữ ký khớp nhưng chứng thư gốc (CSCA) không nằm trong kho tin cậy.", "The signature matches, but the root certificate (CSCA) is not trusted here."],
       incomplete: ["Không đủ dữ liệu để kiểm tra chữ ký.", "Not enough data to check the signature."],
+      expired: ["Chữ ký hợp lệ nhưng thẻ hoặc chứng thư ký đã hết hạn.", "The signature is valid, but the card or its signing certificate has expired."],
     },
     active: {
       valid: ["Chip chứng minh được khóa bí mật của nó — không phải bản sao.", "The chip proved it holds its private key — not a copy."],

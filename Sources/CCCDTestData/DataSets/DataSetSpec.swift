@@ -75,4 +75,39 @@ public struct DataSetSpec: Sendable {
             activeAuthenticationKey: .ec(curve: "brainpoolP256r1", explicitParameters: false),
             photo: "portrait-gradient.jp2"),
     ]
+
+    /// Data sets of a document's life beyond "genuine and current", written by the generator
+    /// beside ``all`` and verified by their own tests: a card signed under the next CSCA key
+    /// (rollover, verified through the link certificate) and a card past its date of expiry.
+    public static let lifecycle: [DataSetSpec] = [
+        DataSetSpec(
+            name: "rollover",
+            description: "CCCD signed after the CSCA key rollover: document signer under csca-ecdsa-2026 (link certificate from csca-ecdsa)",
+            citizen: CitizenProfile(
+                personalNumber: "036096001122", fullName: "Đặng Quốc Huy", mrzName: "DANG<<QUOC<HUY",
+                dateOfBirth: "12/06/1996", female: false, ethnicity: "Kinh", religion: "Không",
+                placeOfOrigin: "Xã Nghĩa Hưng, Huyện Nghĩa Hưng, Nam Định",
+                placeOfResidence: "Phường Dịch Vọng, Quận Cầu Giấy, Hà Nội", identifyingMarks: "Sẹo chấm C:1cm trên đuôi mắt phải",
+                dateOfIssue: "20/02/2026", dateOfExpiry: "12/06/2036", fatherName: "Đặng Văn Toàn",
+                motherName: "Ngô Thị Thủy", spouseName: nil, oldIdNumber: nil, emptyFields: []),
+            documentSigner: "dsc-ecdsa-2026", csca: "csca-ecdsa-2026", dataGroupHash: "SHA256",
+            signature: SigningScheme(hash: "SHA256"), signerBySubjectKeyIdentifier: false,
+            activeAuthenticationKey: .rsa(bits: 2048), photo: "portrait-gradient.jpg"),
+        DataSetSpec(
+            name: "expired",
+            description: "CCCD 2021 past its date of expiry (15/08/2024, the renewal at age 25), otherwise genuine",
+            citizen: CitizenProfile(
+                personalNumber: "052199007788", fullName: "Võ Thị Ngọc Ánh", mrzName: "VO<<THI<NGOC<ANH",
+                dateOfBirth: "15/08/1999", female: true, ethnicity: "Kinh", religion: "Không",
+                placeOfOrigin: "Xã Phước Hưng, Huyện Tuy Phước, Bình Định",
+                placeOfResidence: "Phường Lê Lợi, Thành phố Quy Nhơn, Bình Định", identifyingMarks: "Nốt ruồi C:0,3cm trên mép trái",
+                dateOfIssue: "10/04/2021", dateOfExpiry: "15/08/2024", fatherName: "Võ Văn Thành",
+                motherName: "Huỳnh Thị Mỹ", spouseName: nil, oldIdNumber: "215432109", emptyFields: []),
+            documentSigner: "dsc-ecdsa", csca: "csca-ecdsa", dataGroupHash: "SHA256",
+            signature: SigningScheme(hash: "SHA256"), signerBySubjectKeyIdentifier: false,
+            activeAuthenticationKey: .rsa(bits: 2048), photo: "portrait-gradient.jpg"),
+    ]
+
+    /// Every data set the generator writes.
+    public static var generated: [DataSetSpec] { all + lifecycle }
 }

@@ -35,13 +35,19 @@ public final class TestCertificate: @unchecked Sendable {
         public var notBefore: String
         public var notAfter: String
         public var isCA: Bool
+        /// A CRL distribution point URI (for tests of CRL refresh).
+        public var crlDistributionPoint: String?
 
-        public init(subject: [(String, String)], serial: UInt64, notBefore: String, notAfter: String, isCA: Bool) {
+        public init(
+            subject: [(String, String)], serial: UInt64, notBefore: String, notAfter: String, isCA: Bool,
+            crlDistributionPoint: String? = nil
+        ) {
             self.subject = subject
             self.serial = serial
             self.notBefore = notBefore
             self.notAfter = notAfter
             self.isCA = isCA
+            self.crlDistributionPoint = crlDistributionPoint
         }
     }
 
@@ -90,6 +96,7 @@ public final class TestCertificate: @unchecked Sendable {
         } else {
             extensions.append((NID_key_usage, "critical,digitalSignature"))
         }
+        if let uri = spec.crlDistributionPoint { extensions.append((NID_crl_distribution_points, "URI:" + uri)) }
         for (nid, value) in extensions {
             guard let ext = X509V3_EXT_conf_nid(nil, &context, nid, value) else {
                 throw OSSLGen.failure("X509V3_EXT_conf_nid(\(nid))")

@@ -19,6 +19,9 @@ public final class TestPKI: @unchecked Sendable {
         public var notAfter: String
         /// nil: a self-signed CSCA.
         public var issuer: String?
+        /// Another entity whose key this certificate certifies (a CSCA link certificate carries
+        /// the new CSCA's key, signed by the old one).
+        public var keyOf: String? = nil
     }
 
     static let organisation = "CCCDKit Test PKI"
@@ -65,6 +68,21 @@ public final class TestPKI: @unchecked Sendable {
             name: "dsc-foreign", key: .ec(curve: "brainpoolP256r1", explicitParameters: false),
             subject: [("C", "DE"), ("O", organisation), ("CN", "Document Signer Test Wrong Country")], serial: 0x2007,
             notBefore: "2021-01-01", notAfter: "2036-01-01", issuer: "csca-ecdsa"),
+        // CSCA key rollover: the next generation of csca-ecdsa (same name, new P-384 key), its
+        // link certificate (the new key certified by the old CSCA key) and a document signer
+        // under the new key. Distinguished from the old generation by the key identifiers only.
+        Entity(
+            name: "csca-ecdsa-2026", key: .ec(curve: "secp384r1", explicitParameters: false),
+            subject: [("C", "VN"), ("O", organisation), ("CN", "CSCA Test Vietnam ECDSA")], serial: 0x1004,
+            notBefore: "2026-01-01", notAfter: "2046-01-01", issuer: nil),
+        Entity(
+            name: "link-ecdsa-2026", key: .ec(curve: "secp384r1", explicitParameters: false),
+            subject: [("C", "VN"), ("O", organisation), ("CN", "CSCA Test Vietnam ECDSA")], serial: 0x1005,
+            notBefore: "2026-01-01", notAfter: "2040-01-01", issuer: "csca-ecdsa", keyOf: "csca-ecdsa-2026"),
+        Entity(
+            name: "dsc-ecdsa-2026", key: .ec(curve: "brainpoolP256r1", explicitParameters: false),
+            subject: [("C", "VN"), ("O", organisation), ("CN", "Document Signer Test ECDSA 2026")], serial: 0x2008,
+            notBefore: "2026-01-15", notAfter: "2041-01-15", issuer: "csca-ecdsa-2026"),
         Entity(
             name: "mls-ecdsa", key: .ec(curve: "brainpoolP256r1", explicitParameters: false),
             subject: [("C", "VN"), ("O", organisation), ("CN", "Master List Signer Test")], serial: 0x3001,
@@ -84,7 +102,8 @@ public final class TestPKI: @unchecked Sendable {
     public init(folder: URL, regenerateCertificates: Bool = false) throws(TestDataError) {
         self.folder = folder
         for entity in Self.entities {
-            let key = try TestKey.loadOrGenerate(entity.key, at: folder.appendingPathComponent("keys/\(entity.name).key.pem"))
+            let key = try TestKey.loadOrGenerate(
+                entity.key, at: folder.appendingPathComponent("keys/\(entity.keyOf ?? entity.name).key.pem"))
             keys[entity.name] = key
             let url = folder.appendingPathComponent("\(entity.name).pem")
             if !regenerateCertificates, let text = try? String(contentsOf: url, encoding: .utf8) {
@@ -96,7 +115,7 @@ public final class TestPKI: @unchecked Sendable {
             let certificate = try TestCertificate.issue(
                 TestCertificate.Spec(
                     subject: entity.subject, serial: entity.serial, notBefore: entity.notBefore,
-                    notAfter: entity.notAfter, isCA: entity.issuer == nil),
+                    notAfter: entity.notAfter, isCA: entity.issuer == nil || entity.keyOf != nil),
                 subjectKey: key, issuer: entity.issuer.flatMap { certificates[$0] }, issuerKey: issuerKey,
                 scheme: Self.issuerScheme(issuerName))
             try write(try certificate.pem(), to: url)
@@ -118,7 +137,7 @@ public final class TestPKI: @unchecked Sendable {
 
     /// CRLs: csca-ecdsa revokes dsc-revoked; csca-rsa revokes nothing.
     func writeRevocationLists(regenerate: Bool) throws(TestDataError) {
-        for (issuer, revoked) in [("csca-ecdsa", ["dsc-revoked"]), ("csca-rsa", [])] {
+        for (issuer, revoked) in [("csca-ecdsa", ["dsc-revoked"]), ("csca-rsa", []), ("csca-ecdsa-2026", [])] {
             let url = folder.appendingPathComponent("\(issuer).crl")
             if !regenerate, FileManager.default.fileExists(atPath: url.path) { continue }
             let der = try TestCRL.issue(

@@ -16,11 +16,15 @@ enum CertificateChainValidator {
     }
 
     /// Verifies `leaf` against `anchors` (trusted) with `intermediates` (untrusted) at `time`.
-    /// No CRL checking here (see ``RevocationCheck``); partial chains are not accepted, so a
-    /// path must end at an anchor.
+    /// No CRL checking here (see ``RevocationCheck``).
+    ///
+    /// Every certificate in the store is a trust anchor whether or not it is self-signed
+    /// (`X509_V_FLAG_PARTIAL_CHAIN`): eMRTD trust lists hand out CSCA link certificates (a new
+    /// CSCA key certified by the old one) as anchors, and a path may end there. `checkTime: false`
+    /// skips the validity periods (used to tell an expired but otherwise sound path from a bad one).
     static func verify(
         leaf: X509Certificate, anchors: OpaquePointer, anchorCertificates: [X509Certificate],
-        intermediates: [X509Certificate], at time: Date
+        intermediates: [X509Certificate], at time: Date, checkTime: Bool = true
     ) throws(VerificationCryptoError) -> Outcome {
         guard let context = X509_STORE_CTX_new() else { throw OSSL.failure("X509_STORE_CTX_new") }
         defer { X509_STORE_CTX_free(context) }
@@ -47,7 +51,18 @@ enum CertificateChainValidator {
             return 1
         }
         let parameters = X509_STORE_CTX_get0_param(context)
-        X509_VERIFY_PARAM_set_time(parameters, time.timeT)
+        var flags = UInt(X509_V_FLAG_PARTIAL_CHAIN)
+        // OpenSSL ignores NO_CHECK_TIME once a time is set (USE_CHECK_TIME wins): set one or the other.
+        if checkTime {
+            X509_VERIFY_PARAM_set_time(parameters, time.timeT)
+        } else {
+            flags |= UInt(X509_V_FLAG_NO_CHECK_TIME)
+        }
+        X509_VERIFY_PARAM_set_flags(parameters, flags)
+        // SHA-1-era documents (and their CSCAs) are still in circulation: say explicitly that no
+        // minimum signature strength applies to this path (the process-wide TLS security level,
+        // which an openssl.cnf may raise, is not consulted). Signatures are still verified.
+        X509_VERIFY_PARAM_set_auth_level(parameters, 0)
         let result = X509_verify_cert(context)
         let code = result == 1 ? 0 : X509_STORE_CTX_get_error(context)
         let text = code == 0 ? "ok" : String(cString: X509_verify_cert_error_string(Int(code)))

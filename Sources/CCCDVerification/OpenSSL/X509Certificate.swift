@@ -77,6 +77,23 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
         OSSL.bytes(ofString: X509_get0_authority_key_id(x509))
     }
 
+    /// The private-key usage period extension (RFC 5280 §4.2.1.4, required in CSCA and document
+    /// signer certificates by ICAO 9303-12): when the key may sign. Nil when absent.
+    public var privateKeyUsagePeriod: PrivateKeyUsagePeriod? {
+        guard let raw = X509_get_ext_d2i(x509, NID_private_key_usage_period, nil, nil) else {
+            ERR_clear_error()
+            return nil
+        }
+        let period = raw.assumingMemoryBound(to: PKEY_USAGE_PERIOD.self)
+        defer { PKEY_USAGE_PERIOD_free(period) }
+        return PrivateKeyUsagePeriod(
+            notBefore: OSSL.date(period.pointee.notBefore), notAfter: OSSL.date(period.pointee.notAfter))
+    }
+
+    /// Whether the certificate's own key verifies its signature (a root, as opposed to a link
+    /// certificate issued under the same name by another key).
+    public var isSelfSigned: Bool { isSelfIssued && isSigned(by: self) }
+
     /// Key-usage bits (OpenSSL `KU_*`), nil when the extension is absent.
     public var keyUsage: UInt32? {
         let usage = X509_get_key_usage(x509)
@@ -123,4 +140,15 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
     }
 
     public var description: String { "X509Certificate(\(subject), serial \(serialNumberHex))" }
+}
+
+/// When a certificate's private key may be used (both ends optional).
+public struct PrivateKeyUsagePeriod: Sendable, Hashable, Codable {
+    public var notBefore: Date?
+    public var notAfter: Date?
+
+    public init(notBefore: Date?, notAfter: Date?) {
+        self.notBefore = notBefore
+        self.notAfter = notAfter
+    }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// to a trusted CSCA with CRL status, the data-group hashes, and the issuing state.
 ///
 /// Fails closed: every check that fails makes the verdict `invalid`; a verdict is `valid` only
-/// when every performed check passed and the chain reached a trusted CSCA.
+/// when every performed check passed and the chain reached a trusted CSCA. A sound document
+/// past its own or its signer's validity is `expired`.
 public enum PassiveAuthenticator {
     /// Verifies `input` against `trustStore`.
     public static func verify(
@@ -37,7 +38,13 @@ public enum PassiveAuthenticator {
         let signed = verifySignedData(
             sod.signedData, trustStore: trustStore, options: options)
         reasons += signed.reasons
+        if let cardSecurity = input.cardSecurity {
+            reasons += CardSecurityCheck.run(cardSecurity, trustStore: trustStore, options: options)
+        }
 
+        if options.checkDocumentExpiry {
+            reasons += DocumentExpiryCheck.run(dataGroups: input.dataGroups, at: time)
+        }
         if options.checkCountry {
             let issuingState = input.dataGroups[1].flatMap { try? DG1Parser.parse($0).mrz.issuingState }
             reasons += CountryCheck.run(issuingState: issuingState, signer: signed.signer, anchor: signed.anchor)

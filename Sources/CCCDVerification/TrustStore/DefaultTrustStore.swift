@@ -1,51 +1,40 @@
 import Foundation
 
-extension TrustStore {
-    /// The built-in trust store: the Vietnamese CSCA ("CSCA ePassport Vietnam", brainpoolP512r1 with
-    /// explicit parameters) shipped as a package resource with its provenance note
-    /// (`Resources/TrustAnchors/vn-csca-epassport.SOURCE.txt`).
-    ///
-    /// When the resource bundle cannot be found (e.g. a binary copied without it) the store is
-    /// empty and its report says so: nothing is trusted rather than a crash.
-    public static let builtIn: TrustStore = {
-        guard let folder = builtInAnchorFolder() else {
-            return TrustStore(anchors: [], report: TrustStoreLoadReport(entries: [.init(
-                source: "built-in", kind: .unknown, outcome: .skipped,
-                detail: "the resource bundle CCCDKit_CCCDVerification.resources was not found")]))
-        }
-        let certificates = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
-            .filter { $0.hasSuffix(".der") || $0.hasSuffix(".pem") || $0.hasSuffix(".crt") }
-            .sorted()
-            .map { folder.appendingPathComponent($0) }
-        return TrustStoreLoader.load(paths: certificates)
-    }()
+/// Where the default trust store lives: one folder shared by the library, `cccd` and `cccdd`,
+/// provisioned by the set-up and `cccd trust add` (docs/trust-store.md). No certificate is
+/// compiled into the binaries.
+public enum TrustStoreLocation {
+    /// The documented default folder.
+    public static let defaultFolder = "/var/lib/cccdkit/trust"
+    /// The environment variable that overrides it.
+    public static let environmentVariable = "CCCD_TRUST_DIR"
 
-    /// Looks for the resource bundle next to the executable (and the usual SwiftPM places) without
-    /// `Bundle.module`, whose accessor stops the process when the bundle is missing.
-    static func builtInAnchorFolder() -> URL? {
-        let bundleName = "CCCDKit_CCCDVerification.resources"
-        var candidates: [URL] = []
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-        candidates.append(executable.deletingLastPathComponent().appendingPathComponent(bundleName))
-        candidates.append(Bundle.main.bundleURL.appendingPathComponent(bundleName))
-        if let resources = Bundle.main.resourceURL { candidates.append(resources.appendingPathComponent(bundleName)) }
-        for bundle in Bundle.allBundles {
-            candidates.append(bundle.bundleURL.appendingPathComponent(bundleName))
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent(bundleName))
-        }
-        for candidate in candidates {
-            let folder = candidate.appendingPathComponent("TrustAnchors")
-            if FileManager.default.fileExists(atPath: folder.path) { return folder }
-        }
-        return nil
+    /// `CCCD_TRUST_DIR` when set and not empty, else ``defaultFolder``.
+    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let path = environment[environmentVariable], !path.isEmpty { return URL(fileURLWithPath: path) }
+        return URL(fileURLWithPath: defaultFolder)
     }
 }
 
 extension TrustStore {
-    /// The store of a `--trust PATH…` option: the built-in store when no path is given, else
-    /// exactly the named files, folders and master lists (the built-in store is not added, so a
+    /// The default trust store: everything in the folder of ``TrustStoreLocation`` (CSCA and link
+    /// certificates, CRLs, master lists), loaded now. A missing or empty folder gives an empty
+    /// store — nothing is trusted, reads verify `untrusted` — and the report says how to
+    /// provision it.
+    public static func `default`(folder: URL = TrustStoreLocation.folder(), at time: Date = Date()) -> TrustStore {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return TrustStore(anchors: [], report: TrustStoreLoadReport(entries: [.init(
+                source: folder.path, kind: .unknown, outcome: .skipped,
+                detail: "no trust store folder: provision the CSCAs with `cccd trust add` (docs/trust-store.md)")]))
+        }
+        return TrustStoreLoader.load(paths: [folder], at: time)
+    }
+
+    /// The store of a `--trust PATH…` option: the default store when no path is given, else
+    /// exactly the named files, folders and master lists (the default store is not added, so a
     /// user can restrict trust).
     public static func commandLine(paths: [String], at time: Date = Date()) -> TrustStore {
-        paths.isEmpty ? .builtIn : TrustStoreLoader.load(paths: paths.map { URL(fileURLWithPath: $0) }, at: time)
+        paths.isEmpty ? .default(at: time) : TrustStoreLoader.load(paths: paths.map { URL(fileURLWithPath: $0) }, at: time)
     }
 }

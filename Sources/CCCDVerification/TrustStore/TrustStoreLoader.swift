@@ -105,7 +105,8 @@ public enum TrustStoreLoader {
         return files
     }
 
-    enum Classified {
+    /// What a trust-material file holds.
+    public enum Classified {
         case pem
         case certificate(X509Certificate)
         case revocationList(X509RevocationList)
@@ -114,7 +115,7 @@ public enum TrustStoreLoader {
     }
 
     /// What a file holds, by content (the extension is only a hint).
-    static func classify(_ bytes: [UInt8], name: String) -> Classified {
+    public static func classify(_ bytes: [UInt8], name: String) -> Classified {
         if bytes.starts(with: Array("-----BEGIN".utf8)) || bytes.firstRange(of: Array("-----BEGIN ".utf8)) != nil {
             return .pem
         }
@@ -147,13 +148,15 @@ public enum TrustStoreLoader {
 }
 
 /// Loads the certificates of one CSCA master list after verifying its signature.
-enum MasterListLoader {
-    struct Outcome {
-        var certificates: [X509Certificate]
-        var entries: [TrustStoreLoadReport.Entry]
+public enum MasterListLoader {
+    public struct Outcome: Sendable {
+        /// The CSCA certificates of the list (empty when its signature does not verify).
+        public var certificates: [X509Certificate]
+        public var entries: [TrustStoreLoadReport.Entry]
     }
 
-    static func load(_ bytes: [UInt8], source: String, trustedBy known: TrustStore, at time: Date) -> Outcome {
+    /// Verifies the list's CMS signature and, against `known`, its signer's path at `time`.
+    public static func load(_ bytes: [UInt8], source: String, trustedBy known: TrustStore, at time: Date) -> Outcome {
         let list: MasterList
         do {
             list = try MasterList(der: bytes)

@@ -70,7 +70,9 @@ public struct VerificationReport: Sendable, Codable, Hashable {
         -> PassiveStatus
     {
         let verdict = overall(passive: passive, active: active.status, chip: chip.status)
-        if verdict == .valid && (active.isInterrupted || chip.isInterrupted) { return .incomplete }
+        if (verdict == .valid || verdict == .expired) && (active.isInterrupted || chip.isInterrupted) {
+            return .incomplete
+        }
         return verdict
     }
 
@@ -82,12 +84,13 @@ public struct VerificationReport: Sendable, Codable, Hashable {
         return passive
     }
 
-    /// Exit status per interfaces.md: 0 valid, 3 invalid, 4 untrusted or incomplete.
+    /// Exit status per docs/interfaces.md: 0 valid, 3 invalid, 4 untrusted or incomplete, 5 expired.
     public var exitCode: Int32 {
         switch overall {
         case .valid: 0
         case .invalid: 3
         case .untrusted, .incomplete: 4
+        case .expired: 5
         }
     }
 }

@@ -6,6 +6,9 @@ public enum ReasonSeverity: String, Sendable, Codable, Hashable, Comparable {
     case untrusted
     /// A check could not be performed (missing input, unsupported algorithm): at best `incomplete`.
     case incomplete
+    /// Intact and trusted, but the document or a certificate of its path is past its validity at
+    /// the verification time: at best `expired` (never the `invalid` of a tampered or cloned chip).
+    case expired
     /// Worth knowing, no effect on the verdict (e.g. revocation unknown).
     case warning
     /// Informational (e.g. a data group listed in EF.SOD was not read).
@@ -16,8 +19,9 @@ public enum ReasonSeverity: String, Sendable, Codable, Hashable, Comparable {
         case .failure: 0
         case .untrusted: 1
         case .incomplete: 2
-        case .warning: 3
-        case .info: 4
+        case .expired: 3
+        case .warning: 4
+        case .info: 5
         }
     }
 
@@ -63,6 +67,7 @@ public enum ReasonCode: String, Sendable, Codable, Hashable, CaseIterable {
     // Input
     case securityObjectMissing
     case securityObjectMalformed
+    case cardSecurityMalformed
     case noDataGroups
     case dataGroupNotRead
     // Data-group hashes
@@ -92,6 +97,9 @@ public enum ReasonCode: String, Sendable, Codable, Hashable, CaseIterable {
     case keyUsageInvalid
     case keyUsageMissing
     case signerCertificateExpiredUnchecked
+    case signerIssuedOutsideKeyUsagePeriod
+    // Document validity
+    case documentExpired
     // Country
     case countryMismatch
     case countryUnchecked
@@ -113,10 +121,10 @@ public enum ReasonCode: String, Sendable, Codable, Hashable, CaseIterable {
 
 /// The verdict of passive authentication (and the overall verdict).
 public enum PassiveStatus: String, Sendable, Codable, Hashable {
-    case valid, invalid, untrusted, incomplete
+    case valid, invalid, untrusted, incomplete, expired
 
     /// The verdict implied by a list of reasons: any failure → invalid; else any untrusted →
-    /// untrusted; else any incomplete → incomplete; else valid.
+    /// untrusted; else any incomplete → incomplete; else any expired → expired; else valid.
     public init(reasons: [VerificationReason]) {
         if reasons.contains(where: { $0.severity == .failure }) {
             self = .invalid
@@ -124,6 +132,8 @@ public enum PassiveStatus: String, Sendable, Codable, Hashable {
             self = .untrusted
         } else if reasons.contains(where: { $0.severity == .incomplete }) {
             self = .incomplete
+        } else if reasons.contains(where: { $0.severity == .expired }) {
+            self = .expired
         } else {
             self = .valid
         }

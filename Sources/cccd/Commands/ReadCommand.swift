@@ -13,7 +13,7 @@ struct ReadCommand: AsyncParsableCommand {
         discussion: """
             ACCESS is one of: --can 123456 (for a CCCD the last 6 digits of the 12-digit ID), \
             --mrz DOCNO,YYMMDD,YYMMDD, or --id 012345678901 --dob YYYY-MM-DD --expiry YYYY-MM-DD|none. \
-            Exit status: 0 read and valid, 2 could not read, 3 invalid, 4 untrusted or incomplete, 64 usage. \
+            Exit status: 0 read and valid, 2 could not read, 3 invalid, 4 untrusted or incomplete, 5 expired, 64 usage. \
             --live IMAGE compares the chip photo with IMAGE; its result (or error) is reported in the face \
             block and does not change the exit status.
             """)
@@ -99,7 +99,7 @@ struct ReadCommand: AsyncParsableCommand {
 
         var options = ReadOptions(cardTimeout: .milliseconds(Int64(timeout * 1000)), shortAPDUsOnly: shortAPDUs)
         options.verifier = CardVerifier(
-            trustStore: trust.isEmpty ? .builtIn : TrustStore.commandLine(paths: trust),
+            trustStore: TrustStore.commandLine(paths: trust),
             extendedLengthSupported: !shortAPDUs)
 
         let bar = ProgressBar(language: language)

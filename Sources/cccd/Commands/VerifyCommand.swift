@@ -9,7 +9,8 @@ struct VerifyCommand: AsyncParsableCommand {
         commandName: "verify",
         abstract: "Re-verify a dump folder offline: EF.SOD signature, document signer chain, CRLs, data-group hashes.",
         discussion: """
-            Exit status: 0 valid, 2 unreadable dump, 3 invalid, 4 untrusted or incomplete, 64 usage.
+            Exit status: 0 valid, 2 unreadable dump, 3 invalid, 4 untrusted or incomplete, 5 expired, 64 usage. \
+            --at YYYY-MM-DD verifies as of that day (certificates, CRLs and the document's expiry), e.g. to audit a past read.
             Active and chip authentication need the chip and are reported as not-performed. \
             --live IMAGE compares the DG2 photo with IMAGE; its result (or error) is reported in the face \
             block and does not change the exit status.
@@ -18,13 +19,13 @@ struct VerifyCommand: AsyncParsableCommand {
     @Argument(help: "The dump folder (EF.SOD.bin, DG1.bin, …).")
     var dir: String
 
-    @Option(help: "CSCA certificate (PEM/DER), folder, or CSCA master list; repeatable. Default: the built-in store.")
+    @Option(help: "CSCA certificate (PEM/DER), folder, or CSCA master list; repeatable. Default: the trust store folder (cccd trust list).")
     var trust: [String] = []
 
     @Option(help: "A live face photo (JPEG, PNG or JPEG 2000) to compare with the chip photo; adds the face block.")
     var live: String?
 
-    @Option(help: "Check certificates at this time (YYYY-MM-DD) instead of now.")
+    @Option(help: "Verify as of this day (YYYY-MM-DD) instead of now: certificates, CRLs, document expiry.")
     var at: String?
 
     @Flag(help: "Print one JSON object instead of text.")

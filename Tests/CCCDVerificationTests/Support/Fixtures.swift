@@ -34,7 +34,7 @@ enum Fixtures {
     /// The committed test PKI (keys and certificates are only read: they all exist).
     static func pki() throws -> TestPKI { try TestPKI(folder: pkiFolder) }
 
-    static func spec(_ name: String) -> DataSetSpec { DataSetSpec.all.first { $0.name == name }! }
+    static func spec(_ name: String) -> DataSetSpec { DataSetSpec.generated.first { $0.name == name }! }
 
     /// The DG files of a data set by number.
     static func dataGroups(_ name: String) throws -> [Int: [UInt8]] {
@@ -56,6 +56,9 @@ enum Fixtures {
     }
 
     static func hex(_ text: String) -> [UInt8] { Hex.bytes(text)! }
+
+    /// `YYYY-MM-DD` of a date (UTC).
+    static func iso(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
 
     static func vectorsJSON() throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: vectors)) as! [String: Any]
