@@ -1,9 +1,10 @@
 import CCCDLDS
 import CCCDTestData
+import CCCDTestSupport
 import CCCDVerification
 import Foundation
 
-/// Paths of the repository, the shared samples and the generated data sets.
+/// Paths of the repository, the shared samples (../shared/samples, `SharedFolder`) and the generated data sets.
 enum Fixtures {
     static let repository: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Support
@@ -11,8 +12,7 @@ enum Fixtures {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // repository root
 
-    static let samples = repository.deletingLastPathComponent().appendingPathComponent("shared/samples")
-    static let vectors = repository.deletingLastPathComponent().appendingPathComponent("shared/vectors/icao9303-vectors.json")
+    static var samples: URL { SharedFolder.url("samples") }
     static let datasets = repository.appendingPathComponent("TestVectors/datasets")
     static let pkiFolder = datasets.appendingPathComponent("pki")
 
@@ -57,7 +57,6 @@ enum Fixtures {
 
     static func hex(_ text: String) -> [UInt8] { Hex.bytes(text)! }
 
-    static func vectorsJSON() throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: vectors)) as! [String: Any]
-    }
+    /// The ICAO worked examples (TestVectors/icao9303).
+    static func vectorsJSON() throws -> [String: Any] { try ICAOVectors.load() }
 }
