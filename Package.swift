@@ -173,15 +173,18 @@ let package = Package(
         // beyond the asset lookup).
         .target(name: "CCCDTellerPage", resources: [.copy("Assets")]),
 
-        // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card.
+        // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card; where the tests
+        // find ../shared and TestVectors (SharedFolder).
         .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
         .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
-        .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
-        .testTarget(name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport"]),
-        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto"]),
+        .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(
-            name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto"]),
+            name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDTestSupport"]),
+        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
+        .testTarget(
+            name: "CCCDVirtualCardTests",
+            dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: [

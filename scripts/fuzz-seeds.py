@@ -16,8 +16,10 @@ import pathlib
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-# FUZZ_SEEDS_NO_SHARED=1 leaves the third-party samples out (used to build the committed corpus).
-SHARED = ROOT.parent / "shared" / "samples" if not os.environ.get("FUZZ_SEEDS_NO_SHARED") else pathlib.Path("/nonexistent")
+# ../shared, or $CCCD_SHARED_DIR; FUZZ_SEEDS_NO_SHARED=1 leaves the third-party samples out (used to
+# build the committed corpus).
+SHARED_ROOT = pathlib.Path(os.environ.get("CCCD_SHARED_DIR") or ROOT.parent / "shared")
+SHARED = SHARED_ROOT / "samples" if not os.environ.get("FUZZ_SEEDS_NO_SHARED") else pathlib.Path("/nonexistent")
 DATASETS = ROOT / "TestVectors" / "datasets"
 TRANSCRIPTS = ROOT / "TestVectors" / "transcripts"
 COMMITTED = ROOT / "Tests" / "CCCDFuzzingTests" / "Corpus"
@@ -143,6 +145,8 @@ def main():
         raise SystemExit(__doc__)
     target, folder = sys.argv[1], pathlib.Path(sys.argv[2])
     folder.mkdir(parents=True, exist_ok=True)
+    if not SHARED.is_dir() and not os.environ.get("FUZZ_SEEDS_NO_SHARED"):
+        print(f"fuzz-seeds: {SHARED} not found: seeds from TestVectors and the committed corpus only", file=sys.stderr)
     data = seeds(target)
     committed = COMMITTED / target
     if committed.is_dir():

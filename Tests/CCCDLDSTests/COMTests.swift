@@ -1,9 +1,11 @@
+import CCCDTestSupport
 import Testing
 @testable import CCCDLDS
 
 @Suite("EF.COM")
 struct COMTests {
-    @Test func bsi2008() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func bsi2008() throws {
         let com = try EFCOMParser.parse(try Samples.bytes(Samples.bsiCOM))
         #expect(com.ldsVersion == "0107")
         #expect(com.ldsVersionText == "1.7")
@@ -13,7 +15,8 @@ struct COMTests {
         #expect(com.dataGroups == [.dg1, .dg2, .dg3, .dg14])
     }
 
-    @Test func loes2006() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func loes2006() throws {
         let com = try EFCOMParser.parse(try Samples.bytes(Samples.loesCOM))
         #expect(com.ldsVersion == "0107")
         #expect(com.tagList == [0x61, 0x75, 0x6F])

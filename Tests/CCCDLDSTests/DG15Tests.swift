@@ -1,9 +1,10 @@
+import CCCDTestSupport
 import Testing
 @testable import CCCDLDS
 
 @Suite("DG15 Active Authentication key")
 struct DG15Tests {
-    @Test(arguments: [
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: [
         (Samples.bsiDG15, "CF9A8BA6"),
         (Samples.loesDG15, "B44F490A"),
         (Samples.etsiDG15, "95BDA814"),
@@ -80,7 +81,8 @@ struct DG15Tests {
         #expect(try DG15Parser.parse(TLV.element(0x6F, implicitCA)).key == .ec(ECPublicKey(parameters: .implicitlyCA, point: Self.point)))
     }
 
-    @Test func malformed() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func malformed() throws {
         let sample = try Samples.bytes(Samples.bsiDG15)
         #expect(kind { try DG15Parser.parse([]) } == .truncated)
         #expect(kind { try DG15Parser.parse(hex("6E 02 30 00")) } == .wrongTag)

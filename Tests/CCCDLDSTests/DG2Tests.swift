@@ -1,9 +1,11 @@
+import CCCDTestSupport
 import Testing
 @testable import CCCDLDS
 
 @Suite("DG2 face and other biometric groups")
 struct DG2Tests {
-    @Test func bsi2008() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func bsi2008() throws {
         let bytes = try Samples.bytes(Samples.bsiDG2)
         let dg2 = try DG2Parser.parse(bytes)
         #expect(dg2.group.declaredCount == 1)
@@ -30,7 +32,8 @@ struct DG2Tests {
         #expect(Array(bytes.suffix(face.imageData.count)) == face.imageData)
     }
 
-    @Test func loes2006() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func loes2006() throws {
         let dg2 = try DG2Parser.parse(try Samples.bytes(Samples.loesDG2))
         let face = try #require(dg2.primaryFace)
         #expect(face.imageFormat == .jp2)
@@ -82,7 +85,8 @@ struct DG2Tests {
         #expect(group.templates.first?.isEnciphered == true)
     }
 
-    @Test func malformed() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func malformed() throws {
         #expect(kind { try DG2Parser.parse([]) } == .truncated)
         #expect(kind { try DG2Parser.parse(hex("61 00")) } == .wrongTag)
         #expect(kind { try DG2Parser.parse(hex("75 00")) } == .wrongTag)
@@ -121,7 +125,8 @@ struct DG2Tests {
         }
     }
 
-    @Test func fingerprintAndIrisGroups() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func fingerprintAndIrisGroups() throws {
         let dg3 = try BiometricGroupParser.parse(try Samples.bytes(Samples.bsiDG3), tag: 0x63)
         #expect(dg3.declaredCount == 2 && dg3.templates.count == 2)
         #expect(dg3.templates.allSatisfy { $0.header.biometricTypeValue == 8 && $0.header.formatTypeValue == 7 })
@@ -133,7 +138,8 @@ struct DG2Tests {
         #expect(kind { try BiometricGroupParser.parse(try Samples.bytes(Samples.bsiDG3), tag: 0x76) } == .wrongTag)
     }
 
-    @Test func displayedImages() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func displayedImages() throws {
         let dg5 = try DisplayedImageParser.parse(try Samples.bytes(Samples.dg5), group: .dg5)
         #expect(dg5.declaredCount == 1 && dg5.images.count == 1 && dg5.formats == [.jp2])
         #expect(dg5.images[0].count == 0x3A97)

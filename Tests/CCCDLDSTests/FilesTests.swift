@@ -1,3 +1,4 @@
+import CCCDTestSupport
 import Testing
 import Foundation
 @testable import CCCDLDS
@@ -59,7 +60,8 @@ struct FilesTests {
         #expect(kind { try TLVHeader.fileLength(fromPrefix: [0x7F, 0x81, 0x81, 0x81, 0x01, 0x00]) } == .invalidEncoding)
     }
 
-    @Test func sampleFileLengths() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func sampleFileLengths() throws {
         for path in [Samples.bsiCOM, Samples.bsiDG2, Samples.loesSOD, Samples.bsiDG15, Samples.dg12] {
             let bytes = try Samples.bytes(path)
             #expect(try TLVHeader.fileLength(fromPrefix: Array(bytes.prefix(TLVHeader.maximumLength))) == bytes.count)
@@ -86,7 +88,8 @@ struct FilesTests {
 
 @Suite("File dispatch")
 struct FileDispatchTests {
-    @Test func dispatch() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func dispatch() throws {
         let cases: [(LDSFile, String)] = [
             (.com, Samples.bsiCOM), (.sod, Samples.loesSOD), (.dataGroup(.dg1), Samples.loesDG1),
             (.dataGroup(.dg2), Samples.loesDG2), (.dataGroup(.dg3), Samples.bsiDG3), (.dataGroup(.dg4), Samples.bsiDG4),

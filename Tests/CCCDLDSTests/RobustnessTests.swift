@@ -1,10 +1,11 @@
+import CCCDTestSupport
 import Testing
 @testable import CCCDLDS
 
 /// Hostile input for every parser: typed errors only, never a crash, a hang or a huge allocation.
 @Suite("Robustness")
 struct RobustnessTests {
-    @Test(arguments: ParserCase.all)
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: ParserCase.all)
     func samplesParse(parser: ParserCase) throws {
         for input in try parser.inputs() {
             try parser.parse(input)
@@ -16,7 +17,7 @@ struct RobustnessTests {
         kind { try parser.parse(input) }
     }
 
-    @Test(arguments: ParserCase.all)
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: ParserCase.all)
     func hostileInputs(parser: ParserCase) throws {
         let tag = try parser.inputs().first?.first ?? 0x30
         var inputs: [[UInt8]] = [
@@ -57,7 +58,7 @@ struct RobustnessTests {
 
     /// 2 000 random mutations of each input with a fixed seed: each parse returns or throws an
     /// LDSError (a trap would abort the test run).
-    @Test(arguments: ParserCase.all)
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: ParserCase.all)
     func randomMutations(parser: ParserCase) throws {
         var generator = SplitMix64(seed: 0xCCCD_2024)
         var accepted = 0

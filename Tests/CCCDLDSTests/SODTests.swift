@@ -1,3 +1,4 @@
+import CCCDTestSupport
 import Testing
 @testable import CCCDLDS
 
@@ -18,7 +19,8 @@ struct SODTests {
         Samples.loesDG15: "CB54D8B2EF0A2EBA98F69C1162AB6308386343A4EFE66B5AC8037E240BFE051D",
     ]
 
-    @Test func bsi2008() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func bsi2008() throws {
         let sod = try SODParser.parse(try Samples.bytes(Samples.bsiSOD))
         #expect(sod.hashAlgorithm.oid == ObjectIdentifiers.sha1)
         #expect(sod.ldsSecurityObject.version == 0)
@@ -53,7 +55,8 @@ struct SODTests {
         try checkSignedAttributes(signer, content: sod.ldsSecurityObjectDER, digest: Digest.sha1)
     }
 
-    @Test func loes2006() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func loes2006() throws {
         let sod = try SODParser.parse(try Samples.bytes(Samples.loesSOD))
         #expect(sod.hashAlgorithm.oid == ObjectIdentifiers.sha256)
         #expect(sod.ldsSecurityObject.dataGroupHashes.map(\.number) == [1, 2, 15])
@@ -72,7 +75,7 @@ struct SODTests {
         try checkSignedAttributes(signer, content: sod.ldsSecurityObjectDER, digest: Digest.sha256)
     }
 
-    @Test(arguments: [
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: [
         (
             Samples.tr03105SOD, [1, 2, 3, 14, 4],
             [Samples.tr03105DG1, Samples.bsiDG2, Samples.bsiDG3, Samples.tr03105DG14, Samples.bsiDG4], "0142FD5CF927"
@@ -103,7 +106,8 @@ struct SODTests {
         try checkSignedAttributes(signer, content: sod.ldsSecurityObjectDER, digest: Digest.sha256)
     }
 
-    @Test func tr03105SODDoesNotCoverItsDG15() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func tr03105SODDoesNotCoverItsDG15() throws {
         let sod = try SODParser.parse(try Samples.bytes(Samples.tr03105SOD))
         #expect(sod.ldsSecurityObject.hash(for: .dg15) == nil)
     }
@@ -121,7 +125,7 @@ struct SODTests {
         #expect(!signer.signature.isEmpty)
     }
 
-    @Test(arguments: Samples.cardSecurityFiles)
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"), arguments: Samples.cardSecurityFiles)
     func cardSecurityContentInfo(path: String) throws {
         let signedData = try SignedDataParser.parse(contentInfo: try Samples.bytes(path))
         #expect(signedData.encapsulatedContentType == ObjectIdentifiers.securityObject)
@@ -138,7 +142,8 @@ struct SODTests {
         #expect(!signedData.certificates.isEmpty)
     }
 
-    @Test func berIndefiniteLengthsAreAccepted() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func berIndefiniteLengthsAreAccepted() throws {
         // Re-encode the LDS SOD's ContentInfo with indefinite lengths on the constructed wrappers, as
         // BER allows for CMS; the content must come out identical.
         let original = try Samples.bytes(Samples.loesSOD)
@@ -166,7 +171,8 @@ struct SODTests {
         return [0x30, 0x80] + oid + [0xA0, 0x80] + [0x30, 0x80] + signed.value + [0, 0, 0, 0, 0, 0]
     }
 
-    @Test func malformed() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func malformed() throws {
         #expect(kind { try SODParser.parse([]) } == .truncated)
         #expect(kind { try SODParser.parse([0x77]) } == .truncated)
         #expect(kind { try SODParser.parse(hex("76 02 30 00")) } == .wrongTag)

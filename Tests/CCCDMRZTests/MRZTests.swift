@@ -1,20 +1,17 @@
 import CCCDMRZ
+import CCCDTestSupport
 import Foundation
 import Testing
 
-/// The ICAO vectors in ../shared/vectors (located from this file: repo root is three levels up).
-nonisolated(unsafe) private let vectors: [String: Any] = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    let url = root.deletingLastPathComponent().appendingPathComponent("shared/vectors/icao9303-vectors.json")
-    let data = try! Data(contentsOf: url)
-    return (try! JSONSerialization.jsonObject(with: data) as! [String: Any])["mrz_check_digits"] as! [String: Any]
-}()
+/// The MRZ examples of the ICAO worked examples (TestVectors/icao9303).
+private func entries(_ key: String) throws -> [[String: Any]] {
+    let root = try ICAOVectors.load()
+    let section = try #require(root["mrz_check_digits"] as? [String: Any])
+    return try #require(section[key] as? [[String: Any]], "\(key)")
+}
 
-private func entries(_ key: String) -> [[String: Any]] { vectors[key] as! [[String: Any]] }
-
-@Test func checkDigitsOfEveryICAOFieldExample() {
-    let examples = entries("field_examples")
+@Test func checkDigitsOfEveryICAOFieldExample() throws {
+    let examples = try entries("field_examples")
     #expect(examples.count >= 10)
     for e in examples {
         let data = e["data"] as! String
@@ -39,7 +36,7 @@ private func lines(_ e: [String: Any], format: MRZ.Format) -> [String] {
 
 @Test(arguments: [("td1", MRZ.Format.td1), ("td2", .td2), ("td3", .td3)])
 func parsesEveryICAOSpecimenOrNamesTheBrokenDigit(key: String, format: MRZ.Format) throws {
-    for e in entries(key) {
+    for e in try entries(key) {
         let text = lines(e, format: format).joined(separator: "\n")
         let status = e["status"] as? String ?? "ok"
         if status.hasPrefix("source_error") {

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDTestSupport
 import CCCDTransport
 import Testing
 
@@ -32,7 +33,8 @@ struct AccessTests {
         #expect(try await CardAccessReader.read(channel: APDUChannel(transport: absent)) == .notAvailable(lastStatus: .fileNotFound))
     }
 
-    @Test func longCardAccessIsReadInChunks() async throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func longCardAccessIsReadInChunks() async throws {
         let file = try Vectors.sample("openpace_eactest/DE_old_testcard_EF.CardAccess.bin")
         #expect(file.count > 256)
         let total = try #require(CardAccessReader.outerLength(file))

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDTestSupport
 import CCCDTransport
 import Foundation
 import Testing
@@ -25,8 +26,9 @@ struct SecurityInfosTests {
         #expect(mse.bytesForTest == Array(hex: "0022C1A412800A04007F0007020204020283010284010D"))
     }
 
-    @Test func openPACESampleFiles() throws {
-        let directory = Vectors.sharedDirectory.appendingPathComponent("samples/openpace_eactest")
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func openPACESampleFiles() throws {
+        let directory = SharedFolder.url("samples/openpace_eactest")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
             .filter { $0.contains("CardAccess") && $0.hasSuffix(".bin") }.sorted()
         #expect(names.count == 7)
@@ -50,7 +52,8 @@ struct SecurityInfosTests {
         #expect(ca3.paceInfos.contains { $0.algorithm?.mapping == .chipAuthentication })
     }
 
-    @Test func dg14WithExplicitBrainpoolParameters() throws {
+    @Test(.enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
+    func dg14WithExplicitBrainpoolParameters() throws {
         // DG14 = 6E L SecurityInfos; the CA key uses explicit ECParameters.
         for file in ["bsi2008_jmrtd/Datagroup14.bin", "pymrtd_tests/BSI_TR-03105-5_DG14.bin"] {
             let dg14 = try Vectors.sample(file)

@@ -1,29 +1,15 @@
 import CCCDCrypto
+import CCCDTestSupport
 import CCCDTransport
 import Foundation
 import Testing
 
 @testable import CCCDProtocols
 
-/// Loads ../shared/vectors/icao9303-vectors.json and ../shared/samples at run time. The repository
-/// root is three levels above this file; `shared/` is its sibling.
+/// Loads the ICAO worked examples (TestVectors/icao9303) and the samples in ../shared/samples,
+/// which only some checkouts have: tests that read them are enabled if `SharedFolder.available("samples")`.
 enum Vectors {
-    static var sharedDirectory: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent()  // CCCDProtocolsTests
-            .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository root
-            .deletingLastPathComponent()  // its parent
-            .appendingPathComponent("shared")
-    }
-
-    static func load() throws -> [String: Any] {
-        let data = try Data(contentsOf: sharedDirectory.appendingPathComponent("vectors/icao9303-vectors.json"))
-        guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw VectorError.malformed("root")
-        }
-        return object
-    }
+    static func load() throws -> [String: Any] { try ICAOVectors.load() }
 
     static func section(_ name: String) throws -> [String: Any] {
         guard let section = try load()[name] as? [String: Any] else { throw VectorError.malformed(name) }
@@ -31,7 +17,7 @@ enum Vectors {
     }
 
     static func sample(_ relativePath: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: sharedDirectory.appendingPathComponent("samples/" + relativePath)))
+        [UInt8](try Data(contentsOf: SharedFolder.url("samples/" + relativePath)))
     }
 }
 

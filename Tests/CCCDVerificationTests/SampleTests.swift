@@ -1,11 +1,14 @@
 import CCCDLDS
 import CCCDProtocols
+import CCCDTestSupport
 import CCCDVerification
 import Foundation
 import Testing
 
 /// The public samples verify as ../shared/samples/README.md says.
-@Suite("Passive authentication of the public samples")
+@Suite(
+    "Passive authentication of the public samples",
+    .enabled(if: SharedFolder.available("samples"), "needs ../shared/samples (not found)"))
 struct SampleTests {
     @Test func bsi2008PassportIsIntactButUntrusted() throws {
         let groups = [

@@ -1,18 +1,17 @@
 import CCCDCrypto
+import CCCDTestSupport
 import CCCDTransport
 import CCCDVirtualCard
 import Foundation
 import Testing
 
 /// The chip side reproduces the ICAO 9303-11 worked examples byte for byte when its random
-/// values are the examples' (../shared/vectors/icao9303-vectors.json): this checks the chip
+/// values are the examples' (TestVectors/icao9303/icao9303-vectors.json): this checks the chip
 /// against the standard, not against our reader.
 @Suite struct ChipWorkedExamples {
     static func section(_ name: String) throws -> [String: Any] {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/vectors/icao9303-vectors.json")
-        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any]
-        return try #require(root?[name] as? [String: Any])
+        let root = try ICAOVectors.load()
+        return try #require(root[name] as? [String: Any])
     }
 
     static func hex(_ s: [String: Any], _ key: String) throws -> [UInt8] {

@@ -1,16 +1,10 @@
+import CCCDTestSupport
 import Foundation
 
-/// The public sample files in ../shared/samples (next to the repository root).
+/// The public sample files in ../shared/samples (`SharedFolder`; absent on a plain clone, where the
+/// tests that read them are skipped).
 enum Samples {
-    /// `../shared/samples`, found from this file: Tests/CCCDLDSTests/Support/Samples.swift is four
-    /// levels below the repository root.
-    static let directory: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // Support
-        .deletingLastPathComponent()  // CCCDLDSTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // repository root
-        .deletingLastPathComponent()
-        .appendingPathComponent("shared/samples")
+    static var directory: URL { SharedFolder.url("samples") }
 
     /// The bytes of a sample, by its path under samples/.
     static func bytes(_ path: String) throws -> [UInt8] {

@@ -1,9 +1,10 @@
 import CCCDLDS
 import CCCDTestData
+import CCCDTestSupport
 import CCCDVerification
 import Foundation
 
-/// Paths of the repository, the shared samples and the generated data sets.
+/// Paths of the repository, the shared samples (../shared/samples, `SharedFolder`) and the generated data sets.
 enum Fixtures {
     static let repository: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent()  // Support
@@ -11,8 +12,7 @@ enum Fixtures {
         .deletingLastPathComponent()  // Tests
         .deletingLastPathComponent()  // repository root
 
-    static let samples = repository.deletingLastPathComponent().appendingPathComponent("shared/samples")
-    static let vectors = repository.deletingLastPathComponent().appendingPathComponent("shared/vectors/icao9303-vectors.json")
+    static var samples: URL { SharedFolder.url("samples") }
     static let datasets = repository.appendingPathComponent("TestVectors/datasets")
     static let pkiFolder = datasets.appendingPathComponent("pki")
 
@@ -60,7 +60,6 @@ enum Fixtures {
     /// `YYYY-MM-DD` of a date (UTC).
     static func iso(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
 
-    static func vectorsJSON() throws -> [String: Any] {
-        try JSONSerialization.jsonObject(with: Data(contentsOf: vectors)) as! [String: Any]
-    }
+    /// The ICAO worked examples (TestVectors/icao9303).
+    static func vectorsJSON() throws -> [String: Any] { try ICAOVectors.load() }
 }
