@@ -31,7 +31,8 @@ public struct CardVerifier: ReadResultVerifier {
         let passive = PassiveAuthenticator.verify(
             PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options)
         let (active, chip) = await ChipChecks.run(
-            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported)
+            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
+            shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused)
         return VerificationSummary(
             passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
             overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))
