@@ -1,5 +1,6 @@
 import CCCDKit
 import CCCDTestSupport
+import CCCDTransport
 import CCCDVerification
 import CCCDVirtualCard
 import Foundation
@@ -83,5 +84,50 @@ extension PCSCEndToEnd {
         }
         F.expectGenuine(result)
         #expect(result.statistics.restarts == 2 && result.statistics.secureMessagingAborts == 1, "\(result.statistics)")
+    }
+}
+
+/// The lax chip in-process: what the transcript shows, and a chip that ends secure messaging on
+/// every answer cannot keep the reader restarting.
+@Suite struct LaxCardInProcess {
+    typealias F = FaultMatrixSupport
+
+    @Test func transcriptNotesEveryStatusWordWithoutDO99() async throws {
+        let card = try DataSetChip.load(F.dataSet, adjustments: .init(lax: true))
+        let recorder = RecordingTransport(wrapping: VirtualCardTransport(card: card))
+        let connector = ClosureCardConnector { _ in CardConnection(transport: recorder, atr: card.atr) }
+        let result = try await CardReader().read(connector: connector, access: F.access, options: F.options()).result()
+        #expect(result.verification?.overall == .valid)
+        let transcript = recorder.recorded
+        let notes = transcript.exchanges.compactMap(\.n)
+        #expect(!notes.isEmpty && notes.allSatisfy { $0.contains("DO'99'") && $0.contains("unauthenticated") })
+        // Every protected response of the read, AA and CA included (the SELECT after PACE is not
+        // sent through the secure channel).
+        #expect(notes.count == result.statistics.unauthenticatedStatusWords, "\(result.statistics)")
+        #expect(result.statistics.exchanges == transcript.exchanges.count)
+        // The round trip through JSON Lines keeps the notes.
+        #expect(try Transcript(jsonLines: transcript.jsonLines()).exchanges.compactMap(\.n) == notes)
+    }
+
+    @Test func chipEndingEverySessionIsBounded() async throws {
+        let card = try DataSetChip.load(F.dataSet, adjustments: .init(lax: true))
+        // Every READ BINARY of DG2 answered 67 00 — in clear, ending secure messaging each time —
+        // so every smaller size the ladder tries costs a new session. Before the bound this went
+        // down the whole ladder; the SFI refusal of EF.COM already took the first abort.
+        card.installFaults([CardFault(FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), repeat: true),
+                                      .status(.wrongLength))])
+        let connector = FaultyCardConnector(card)
+        do {
+            let result = try await CardReader().read(connector: connector, access: F.access, options: F.options()).result()
+            Issue.record("read should have failed: \(result.statistics)")
+        } catch {
+            guard case .fileRead(.connectionLost(_, _, _, let reason)) = error else {
+                Issue.record("\(error)")
+                return
+            }
+            #expect(reason.contains("ended secure messaging 5 times"), "\(reason)")
+        }
+        // The first connection plus one per allowed abort (FileReader.Options.maxSessionAborts).
+        #expect(connector.connections == 1 + FileReader.Options().maxSessionAborts)
     }
 }
