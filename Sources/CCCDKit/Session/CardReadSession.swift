@@ -187,7 +187,10 @@ public struct CardReadSession: Sendable {
         if case .dg2(let faces)? = try parsed(.dataGroup(.dg2)) {
             result.photo = PhotoSummary(faces: faces)
         }
-        if case .dg13(let citizen)? = try parsed(.dataGroup(.dg13)) {
+        // A DG13 that does not parse leaves no citizen block instead of failing the read: the
+        // verdict then says what it means (a hash mismatch → invalid; a CCCD without usable
+        // citizen data → incomplete, CitizenDataRequirement).
+        if case .dg13(let citizen)? = try? parsed(.dataGroup(.dg13)) {
             result.citizen = citizen
         }
     }
