@@ -22,15 +22,15 @@ import Testing
         case verdict(VerificationSummary.Status)
         /// A typed error of this kind.
         case error(ErrorKind)
-        /// `valid` on the genuine files, with this file reported not accessible (not read).
-        case validWithout(LDSFile)
+        /// `incomplete` (a CCCD without its citizen data, DG13), the other files genuine and verified.
+        case incompleteWithoutDG13
 
         var description: String {
             switch self {
             case .recovered: "recovered (valid)"
             case .verdict(let s): "verdict \(s.rawValue)"
             case .error(let k): "error \(k)"
-            case .validWithout(let file): "valid without \(file)"
+            case .incompleteWithoutDG13: "incomplete without DG13"
             }
         }
     }
@@ -81,9 +81,10 @@ import Testing
         // SELECT works but READ BINARY says "not found": a contradiction, refused.
         Case(name: "6A 82 always on DG1", faults: [CardFault(on(.readBinary, "DG1", repeat: true), .status(.fileNotFound))],
              expected: .error(.cardRejected)),
-        // A protected file (as DG3): reported not accessible; what was read is genuine and verifies.
+        // DG13 locked (as DG3): reported not accessible; what was read is genuine and verifies, but a
+        // CCCD without its citizen data is incomplete, never valid (issue 14, item 4).
         Case(name: "69 82 on DG13", faults: [CardFault(on(.readBinary, "DG13", repeat: true), .status(.securityStatusNotSatisfied))],
-             expected: .validWithout(.dataGroup(.dg13))),
+             expected: .incompleteWithoutDG13),
         Case(name: "67 00 on DG2", faults: [CardFault(on(.readBinary, "DG2"), .status(.wrongLength))], expected: .recovered),
         Case(name: "6F 00 on DG14", faults: [CardFault(on(.readBinary, "DG14"), .status(.noPreciseDiagnosis))],
              expected: .error(.cardRejected)),
@@ -124,9 +125,12 @@ import Testing
             #expect(got == wanted, "\(c.name): \(ending)")
         case (.error(let kind), .failed(let error)):
             #expect(kind.matches(error), "\(c.name): \(ending)")
-        case (.validWithout(let file), .verdict(.valid, let result)):
-            #expect(result.files[file] == .notAccessible && result.rawFiles[file] == nil)
-            #expect(result.citizen == nil || file != .dataGroup(.dg13))
+        case (.incompleteWithoutDG13, .verdict(.incomplete, let result)):
+            let dg13 = LDSFile.dataGroup(.dg13)
+            #expect(result.files[dg13] == .notAccessible && result.rawFiles[dg13] == nil && result.citizen == nil)
+            #expect(result.verification?.passive.reasons.contains { $0.hasPrefix("citizenDataMissing:") } == true,
+                    "\(String(describing: result.verification))")
+            #expect(result.verification?.active.status == .valid && result.verification?.chip.status == .valid)
             for other in [LDSFile.dataGroup(.dg1), .dataGroup(.dg2), .sod] {
                 #expect(result.rawFiles[other] != nil)
             }

@@ -69,27 +69,32 @@ enum SecureMessagingTarget {
     }
 
     /// The encodings the chip side could produce for `plain` (DO'87' or DO'85', with or without a
-    /// cryptogram for empty data).
+    /// cryptogram for empty data, with or without the optional DO'99').
     static func wrappings(_ plain: ResponseAPDU, ssc: SendSequenceCounter) -> [[UInt8]] {
         var out: [[UInt8]] = []
         for odd in [false, true] {
             for empty in [false, true] where empty == false || plain.data.isEmpty {
-                if let bytes = try? wrap(plain, ssc: ssc, odd: odd, cryptogramWhenEmpty: empty) { out.append(bytes) }
+                for status in [true, false] {
+                    if let bytes = try? wrap(plain, ssc: ssc, odd: odd, cryptogramWhenEmpty: empty, statusObject: status) {
+                        out.append(bytes)
+                    }
+                }
             }
         }
         return out
     }
 
-    /// Chip-side protection of a response (ICAO 9303-11 §9.8.4, 3DES): DO'87'/'85', DO'99', DO'8E'.
-    static func wrap(_ plain: ResponseAPDU, ssc: SendSequenceCounter, odd: Bool, cryptogramWhenEmpty: Bool) throws
-        -> [UInt8]
+    /// Chip-side protection of a response (ICAO 9303-11 §9.8.4, 3DES): DO'87'/'85', DO'99'
+    /// (optional), DO'8E'.
+    static func wrap(_ plain: ResponseAPDU, ssc: SendSequenceCounter, odd: Bool, cryptogramWhenEmpty: Bool,
+                     statusObject: Bool = true) throws -> [UInt8]
     {
         var objects: [UInt8] = []
         if !plain.data.isEmpty || cryptogramWhenEmpty {
             let encrypted = try TripleDES.encryptCBC(key: encryptionKey, data: ISO9797Padding.pad(plain.data, blockSize: 8))
             objects += odd ? dataObject(0x85, encrypted) : dataObject(0x87, [0x01] + encrypted)
         }
-        objects += dataObject(0x99, plain.status.bytes)
+        if statusObject { objects += dataObject(0x99, plain.status.bytes) }
         let mac = try RetailMAC.authenticate(key: macKey, paddedData: ISO9797Padding.pad(ssc.bytes + objects, blockSize: 8))
         return objects + dataObject(0x8E, mac)
     }

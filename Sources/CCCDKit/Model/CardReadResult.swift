@@ -23,6 +23,8 @@ public struct CardReadResult: Sendable {
     public var rawFiles: [LDSFile: [UInt8]]
     /// DG1 parsed (the MRZ), when read.
     public var mrz: MachineReadableZoneGroup?
+    /// Exchanges, restarts and work-arounds of the read; never encoded in the JSON.
+    public var statistics = ReadStatistics()
 
     public init(document: DocumentSummary? = nil, holder: HolderSummary? = nil, citizen: CitizenData? = nil,
                 access: AccessSummary = .none, verification: VerificationSummary? = nil, photo: PhotoSummary? = nil,

@@ -18,6 +18,11 @@ import CCCDTransport
 ///    its ``Recovery`` callback for a new channel — the caller reconnects and re-runs access
 ///    control — and resumes at the offset already read; after ``Options/maxRecoveries`` it throws
 ///    ``FileReadError/connectionLost(file:offset:attempts:reason:)``.
+/// 6. A bare status word in answer to a protected command means the chip aborted secure messaging
+///    (ICAO 9303-11 §9.8.5): the status still counts as the answer, access is re-established once,
+///    and the reader goes on with the path that avoids the failing command (a refused READ BINARY
+///    by SFI makes it SELECT for the rest of the card). Such restarts are bounded by
+///    ``Options/maxSessionAborts`` and counted (``sessionAborts``).
 ///
 /// Files the card protects (`69 82`, e.g. DG3/DG4) come back as
 /// ``FileReadOutcome/notAccessible(_:)``, missing ones (`6A 82`) as ``FileReadOutcome/absent``.
@@ -30,11 +35,17 @@ public actor FileReader {
         public var maxRecoveries: Int
         /// Try READ BINARY by SFI before SELECT.
         public var useShortFileIdentifiers: Bool
+        /// How many times the card may end secure messaging with a bare status word (each costs a
+        /// new access-control run) during this reader's life.
+        public var maxSessionAborts: Int
 
-        public init(firstReadLength: Int = 4096, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true) {
+        public init(firstReadLength: Int = 4096, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true,
+                    maxSessionAborts: Int = 4)
+        {
             self.firstReadLength = max(1, firstReadLength)
             self.maxRecoveries = max(0, maxRecoveries)
             self.useShortFileIdentifiers = useShortFileIdentifiers
+            self.maxSessionAborts = max(0, maxSessionAborts)
         }
     }
 
@@ -62,6 +73,8 @@ public actor FileReader {
     public private(set) var commandsSent = 0
     /// Recoveries performed after failures.
     public private(set) var recoveries = 0
+    /// New sessions opened because the card ended secure messaging with a bare status word.
+    public private(set) var sessionAborts = 0
 
     private var connection: Connection
     private var limits: ReadLimits
@@ -180,6 +193,9 @@ public actor FileReader {
                     if useSFI {
                         // Some cards answer 6A 82 to SFIs they do not index: confirm with SELECT.
                         useSFI = false
+                        // Said in clear, it also ended secure messaging: every further SFI read
+                        // would cost a new session, so SELECT for the rest of the card.
+                        if pendingRecovery?.isFailure == false { shortFileIdentifiersRefused = true }
                     } else {
                         return .absent
                     }
@@ -243,6 +259,15 @@ public actor FileReader {
                     throw .connectionLost(file: file, offset: offset, attempts: recoveries, reason: pending.reason)
                 }
                 recoveries += 1
+            } else {
+                // The card ended secure messaging on purpose: bounded too, so a card that does it
+                // to every command cannot keep the reader restarting.
+                guard sessionAborts < options.maxSessionAborts else {
+                    throw .connectionLost(
+                        file: file, offset: offset, attempts: recoveries + sessionAborts,
+                        reason: "the card ended secure messaging \(sessionAborts + 1) times; last: \(pending.reason)")
+                }
+                sessionAborts += 1
             }
             do {
                 connection = try await recovery(pending.reason)
@@ -318,4 +343,12 @@ public actor FileReader {
 extension FileReader {
     /// The channel in use now (after any recovery), e.g. for checks that need the chip afterwards.
     public var currentSender: any APDUSender { connection.sender }
+
+    /// Opens a new session when the last answer left the channel dead (the card ended secure
+    /// messaging with a bare status word), so that checks run after the files get a live channel.
+    /// `file` names the last file read, for the error.
+    public func reestablishIfNeeded(after file: LDSFile) async throws(FileReadError) {
+        guard pendingRecovery != nil else { return }
+        try await recover(file: file, offset: 0)
+    }
 }

@@ -32,17 +32,19 @@ public struct CardReadSession: Sendable {
     private func runUntyped(progress: @escaping @Sendable (ReadProgress) -> Void) async throws -> CardReadResult {
         let key = try access.accessKey()
         let attempts = AttemptCounter()
+        let counters = ReadCounters()
         // Connecting, sizing and access control are retried on a fresh connection when the
         // transport fails (a card just placed on the reader often drops the first exchanges).
         var retries = 0
         var opening: (connection: CardConnection, limits: ReadLimits, channel: OpenedChannel)
         while true {
             do {
-                let connection = try await Self.connect(connector, attempt: retries == 0 ? 0 : attempts.next(), options: options)
+                let connection = try await Self.connect(
+                    connector, attempt: retries == 0 ? 0 : attempts.next(), options: options, counters: counters)
                 progress(.connected(reader: connection.readerName))
                 let limits = try await sizeReads(connection)
                 progress(.authenticating)
-                opening = (connection, limits, try await openChannel(connection, key: key))
+                opening = (connection, limits, try await openChannel(connection, key: key, counters: counters))
                 break
             } catch let error where Self.isTransient(error) && retries < options.fileReading.maxRecoveries {
                 retries += 1
@@ -58,8 +60,8 @@ public struct CardReadSession: Sendable {
         let options = self.options
         let recovery: FileReader.Recovery = { reason in
             progress(.recovering(reason: reason))
-            let connection = try await Self.connect(connector, attempt: attempts.next(), options: options)
-            return try await openChannel(connection, key: key).connection
+            let connection = try await Self.connect(connector, attempt: attempts.next(), options: options, counters: counters)
+            return try await openChannel(connection, key: key, counters: counters).connection
         }
         let reader = FileReader(
             connection: opened.connection, limits: limits, options: options.fileReading, recovery: recovery,
@@ -92,19 +94,25 @@ public struct CardReadSession: Sendable {
             _ = try await read(.dataGroup(group), with: reader, into: &result)
         }
         try parse(into: &result)
+        result.statistics = await counters.statistics(reader: reader)
 
         if let verifier = options.verifier {
+            // The last answer may have ended secure messaging (a bare status word): AA and CA need
+            // a live session.
+            try await reader.reestablishIfNeeded(after: listed.last.map { LDSFile.dataGroup($0) } ?? .com)
             result.verification = await verifier.verify(result, channel: await reader.currentSender)
+            result.statistics = await counters.statistics(reader: reader)
         }
         progress(.finished)
         return result
     }
 
     /// Connects, bounding every exchange of the connection by ``ReadOptions/exchangeTimeout``.
-    private static func connect(_ connector: any CardConnector, attempt: Int, options: ReadOptions) async throws
-        -> CardConnection
+    private static func connect(_ connector: any CardConnector, attempt: Int, options: ReadOptions, counters: ReadCounters)
+        async throws -> CardConnection
     {
         var connection = try await connector.connect(attempt: attempt)
+        connection.transport = ExchangeCountingTransport(inner: connection.transport, counters: counters)
         if let limit = options.exchangeTimeout {
             connection.transport = TimeLimitedTransport(wrapping: connection.transport, limit: limit)
         }
@@ -179,7 +187,10 @@ public struct CardReadSession: Sendable {
         if case .dg2(let faces)? = try parsed(.dataGroup(.dg2)) {
             result.photo = PhotoSummary(faces: faces)
         }
-        if case .dg13(let citizen)? = try parsed(.dataGroup(.dg13)) {
+        // A DG13 that does not parse leaves no citizen block instead of failing the read: the
+        // verdict then says what it means (a hash mismatch → invalid; a CCCD without usable
+        // citizen data → incomplete, CitizenDataRequirement).
+        if case .dg13(let citizen)? = try? parsed(.dataGroup(.dg13)) {
             result.citizen = citizen
         }
     }
@@ -192,7 +203,7 @@ public struct CardReadSession: Sendable {
     }
 
     /// Access control on a fresh connection (or, for ``AccessInput/none``, SELECT of the application).
-    private func openChannel(_ card: CardConnection, key: AccessKey?) async throws -> OpenedChannel {
+    private func openChannel(_ card: CardConnection, key: AccessKey?, counters: ReadCounters) async throws -> OpenedChannel {
         let lengthForm: CommandAPDU.LengthForm = options.shortAPDUsOnly ? .short : .automatic
         guard let key else {
             let plain = APDUChannel(transport: card.transport, lengthForm: lengthForm)
@@ -205,6 +216,7 @@ public struct CardReadSession: Sendable {
             guard response.status.isSuccess else {
                 throw CardReadError.accessControlFailed("SELECT eMRTD application: \(response.status)")
             }
+            counters.countAccessRun(nil)
             return OpenedChannel(
                 connection: .init(sender: plain, secureMessaging: false), summary: .none, cardAccess: cardAccess)
         }
@@ -215,6 +227,7 @@ public struct CardReadSession: Sendable {
         // The secure channel goes straight to the card, without the tap.
         let secure = SecureChannel(
             channel: APDUChannel(transport: card.transport, lengthForm: lengthForm), state: access.secureMessaging)
+        counters.countAccessRun(secure)
         return OpenedChannel(
             connection: .init(sender: secure, secureMessaging: true), summary: AccessSummary(access),
             cardAccess: access.cardAccessAssumed ? nil : tap.cardAccess)

@@ -28,10 +28,13 @@ public struct CardVerifier: ReadResultVerifier {
     }
 
     public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
-        let passive = PassiveAuthenticator.verify(
-            PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options)
+        let passive = CitizenDataRequirement.apply(
+            to: PassiveAuthenticator.verify(
+                PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
+            files: result.rawFiles)
         let (active, chip) = await ChipChecks.run(
-            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported)
+            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
+            shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused)
         return VerificationSummary(
             passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
             overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))

@@ -7,7 +7,10 @@ import CCCDVerification
 enum ChipChecks {
     /// AA (DG15), then CA (DG14). A data group that was not read makes its check `not-supported`;
     /// one that does not parse makes it `invalid`.
-    static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool) async
+    /// `shortFileIdentifiersRefused`: the card refused READ BINARY by SFI during the read, so the
+    /// read that proves the CA keys SELECTs DG14 first.
+    static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool,
+                    shortFileIdentifiersRefused: Bool = false) async
         -> (active: AuthenticationResult, chip: AuthenticationResult)
     {
         guard let channel else {
@@ -47,7 +50,7 @@ enum ChipChecks {
             // The channel died with AA (and its secure-messaging state with it): CA cannot run.
             chip = .interrupted("not attempted: the card stopped answering during active authentication")
         } else if let secure = channel as? SecureChannel {
-            chip = await ChipAuthenticator.perform(over: secure, dg14: dg14)
+            chip = await ChipAuthenticator.perform(over: secure, dg14: dg14, selectForProof: shortFileIdentifiersRefused)
         } else {
             chip = .notPerformed("Chip Authentication needs a secure-messaging channel")
         }

@@ -14,8 +14,10 @@ public struct PassiveReadVerifier: ReadResultVerifier {
     }
 
     public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
-        let passive = PassiveAuthenticator.verify(
-            PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options)
+        let passive = CitizenDataRequirement.apply(
+            to: PassiveAuthenticator.verify(
+                PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
+            files: result.rawFiles)
         return Self.summary(passive)
     }
 

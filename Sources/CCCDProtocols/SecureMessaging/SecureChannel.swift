@@ -9,6 +9,9 @@ import CCCDTransport
 public actor SecureChannel: CardTransport {
     public nonisolated let channel: APDUChannel
     private var state: SecureMessagingState
+    /// Responses whose status word came from the unprotected trailer (no DO'99', ICAO 9303-11
+    /// §9.8.4), for the read statistics.
+    public private(set) var unauthenticatedStatusWords = 0
 
     public init(channel: APDUChannel, state: SecureMessagingState) {
         self.channel = channel
@@ -27,6 +30,12 @@ public actor SecureChannel: CardTransport {
 
     /// Sends one plain command under secure messaging and returns the plain response.
     public func send(_ command: CommandAPDU) async throws -> ResponseAPDU {
+        try await sendUnprotecting(command).response
+    }
+
+    /// ``send(_:)`` with whether the status word was authenticated. A status word from the
+    /// trailer is counted and noted in the transcript when one is recorded.
+    public func sendUnprotecting(_ command: CommandAPDU) async throws -> UnprotectedResponse {
         let protected = try state.protect(command)
         let response: ResponseAPDU
         do {
@@ -37,7 +46,13 @@ public actor SecureChannel: CardTransport {
             state.terminate()
             throw error
         }
-        return try state.unprotect(response)
+        let unprotected = try state.unprotectResponse(response)
+        if !unprotected.statusAuthenticated {
+            unauthenticatedStatusWords += 1
+            channel.transport.annotateLastExchangeIfRecorded(
+                "SM: no DO'99'; status word \(unprotected.status) from the unprotected trailer (unauthenticated)")
+        }
+        return unprotected
     }
 
     /// `CardTransport`: raw plain command bytes in, raw plain response bytes out.

@@ -3,13 +3,19 @@ import CCCDTransport
 
 extension SecureMessagingState {
     /// Unwraps a protected response (§9.8.4, Figure 6): increments the SSC, checks the structure
-    /// `[DO'87'|DO'85'] DO'99' DO'8E'`, verifies the MAC over SSC ‖ DOs before looking at any
-    /// content, then decrypts. Returns the plain response with the status word of DO'99'.
-    public mutating func unprotect(_ response: ResponseAPDU) throws(SecureMessagingError) -> ResponseAPDU {
+    /// `[DO'87'|DO'85'] [DO'99'] DO'8E'`, verifies the MAC over SSC ‖ DOs before looking at any
+    /// content, then decrypts. The status word is DO'99''s when present (authenticated), else the
+    /// trailer's (``UnprotectedResponse/statusAuthenticated`` false).
+    public mutating func unprotectResponse(_ response: ResponseAPDU) throws(SecureMessagingError) -> UnprotectedResponse {
         try failingClosed(otherwise: { .malformedDataObject("\($0)") }) { try $0.unprotectUnchecked(response) }
     }
 
-    private mutating func unprotectUnchecked(_ response: ResponseAPDU) throws -> ResponseAPDU {
+    /// ``unprotectResponse(_:)`` for callers that only need the plain response.
+    public mutating func unprotect(_ response: ResponseAPDU) throws(SecureMessagingError) -> ResponseAPDU {
+        try unprotectResponse(response).response
+    }
+
+    private mutating func unprotectUnchecked(_ response: ResponseAPDU) throws -> UnprotectedResponse {
         let cipher = keys.cipher
         ssc.increment()
         guard !response.data.isEmpty else { throw SecureMessagingError.unprotectedResponse(response.status) }
@@ -21,7 +27,7 @@ extension SecureMessagingState {
             throw SecureMessagingError.malformedDataObject("truncated or invalid length (\(error))")
         }
 
-        // Structure: optional 85/87, then 99, then 8E last; nothing else, nothing twice.
+        // Structure: optional 85/87, then optional 99, then 8E last; nothing else, nothing twice.
         var cryptogram: BERTLV?
         var status: BERTLV?
         var mac: BERTLV?
@@ -42,7 +48,6 @@ extension SecureMessagingState {
             }
         }
         guard let mac else { throw SecureMessagingError.missingDataObject(0x8E) }
-        guard let status else { throw SecureMessagingError.missingDataObject(0x99) }
         guard mac.value.count == 8 else { throw SecureMessagingError.malformedDataObject("DO'8E' must hold 8 bytes") }
         // DO'8E' is the one object outside the MAC, so only its one encoding ('8E 08' ‖ CC) is
         // accepted: otherwise its header could be rewritten (e.g. '8E 81 08') without detection.
@@ -54,12 +59,14 @@ extension SecureMessagingState {
         // MAC first: nothing of the response is interpreted before it verifies.
         var authenticated: [UInt8] = ssc.bytes
         if let cryptogram { authenticated += cryptogram.encoded }
-        authenticated += status.encoded
+        if let status { authenticated += status.encoded }
         let expected = try cipher.mac(
             key: keys.macKey, paddedData: ISO9797Padding.pad(authenticated, blockSize: cipher.blockSize))
         guard constantTimeEquals(expected, mac.value) else { throw SecureMessagingError.macMismatch }
 
-        guard status.value.count == 2 else { throw SecureMessagingError.malformedDataObject("DO'99' must hold 2 bytes") }
+        if let status, status.value.count != 2 {
+            throw SecureMessagingError.malformedDataObject("DO'99' must hold 2 bytes")
+        }
         var plain: [UInt8] = []
         if let cryptogram {
             var encrypted = cryptogram.value
@@ -77,6 +84,12 @@ extension SecureMessagingState {
                 throw SecureMessagingError.invalidPadding
             }
         }
-        return ResponseAPDU(data: plain, status: StatusWord(status.value[0], status.value[1]))
+        guard let status else {
+            // §9.8.4: DO'99' is optional. The MAC covered what is there; the trailer is not covered.
+            return UnprotectedResponse(response: ResponseAPDU(data: plain, status: response.status), statusAuthenticated: false)
+        }
+        return UnprotectedResponse(
+            response: ResponseAPDU(data: plain, status: StatusWord(status.value[0], status.value[1])),
+            statusAuthenticated: true)
     }
 }

@@ -13,13 +13,17 @@ public protocol AbandonableTransport: CardTransport {
 /// Bounds each exchange of the wrapped transport: a card that stays silent longer than `limit`
 /// gets ``CardTransportError/timeout`` (the wrapped transport is abandoned when it supports that),
 /// never a hang. Cancellation of the calling task ends the wait too.
-public struct TimeLimitedTransport: CardTransport {
+public struct TimeLimitedTransport: TranscriptAnnotating {
     public let inner: any CardTransport
     public let limit: Duration
 
     public init(wrapping inner: any CardTransport, limit: Duration) {
         self.inner = inner
         self.limit = limit
+    }
+
+    public func annotateLastExchange(_ note: String) {
+        inner.annotateLastExchangeIfRecorded(note)
     }
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A transcript holds raw APDUs, which after access control are encrypted, but before it (and in
 /// plain-text test sessions) may hold personal data: write transcripts only where the user asked.
-public final class RecordingTransport: CardTransport, @unchecked Sendable {
+public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable {
     private let inner: any CardTransport
     private let lock = NSLock()
     private var transcript: Transcript
@@ -33,6 +33,14 @@ public final class RecordingTransport: CardTransport, @unchecked Sendable {
             transcript.exchanges.append(
                 .init(index: transcript.exchanges.count, milliseconds: ms, command: command, response: response,
                       error: error))
+        }
+    }
+
+    /// Sets the note (`n`) of the last exchange recorded.
+    public func annotateLastExchange(_ note: String) {
+        lock.withLock {
+            guard let last = transcript.exchanges.indices.last else { return }
+            transcript.exchanges[last].n = note
         }
     }
 

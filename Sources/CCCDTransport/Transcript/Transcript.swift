@@ -36,6 +36,9 @@ public struct Transcript: Sendable, Equatable {
         public var r: String?
         /// The transport error, when there was one.
         public var e: String?
+        /// A note from the layers above, e.g. that secure messaging took the status word from the
+        /// unprotected trailer (no DO'99').
+        public var n: String?
 
         public init(index: Int, milliseconds: Double, command: [UInt8], response: [UInt8]?, error: String? = nil) {
             i = index

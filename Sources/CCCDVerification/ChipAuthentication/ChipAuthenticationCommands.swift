@@ -30,6 +30,15 @@ public enum ChipAuthenticationCommands {
         try CommandAPDU(cla: 0x00, ins: 0xB0, p1: 0x80 | (sfi & 0x1F), p2: 0x00, ne: 1)
     }
 
+    /// The same proof for a card that refuses short file identifiers: SELECT the EF by file
+    /// identifier (no response data), then READ BINARY of its first byte.
+    public static func proofReadBySelect(fileID: UInt16) throws(APDUError) -> [CommandAPDU] {
+        [
+            try CommandAPDU(cla: 0x00, ins: 0xA4, p1: 0x02, p2: 0x0C, data: [UInt8(fileID >> 8), UInt8(fileID & 0xFF)]),
+            try CommandAPDU(cla: 0x00, ins: 0xB0, p1: 0x00, p2: 0x00, ne: 1),
+        ]
+    }
+
     /// The content octets of an OBJECT IDENTIFIER (DER through swift-asn1, tag and length dropped).
     static func oidContent(_ oid: String) -> [UInt8] {
         guard let identifier = try? ASN1ObjectIdentifier(dotRepresentation: oid) else { return [] }

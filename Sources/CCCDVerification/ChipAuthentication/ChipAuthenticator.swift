@@ -6,9 +6,12 @@ import CCCDTransport
 /// data against DG14.
 public enum ChipAuthenticator {
     /// Chip Authentication: key agreement with DG14's chip key, then secure messaging restarted
-    /// with the new keys and proven by reading a byte of DG14. On success the channel runs on the
-    /// new keys; on failure it is terminated.
-    public static func perform(over channel: SecureChannel, dg14: SecurityInfos?) async -> AuthenticationResult {
+    /// with the new keys and proven by reading a byte of DG14 — by short file identifier, or after
+    /// a SELECT when `selectForProof` (a card that refused SFIs during the read). On success the
+    /// channel runs on the new keys; on failure it is terminated.
+    public static func perform(over channel: SecureChannel, dg14: SecurityInfos?, selectForProof: Bool = false) async
+        -> AuthenticationResult
+    {
         guard let dg14 else { return .notSupported("the card has no DG14") }
         let setup: ChipAuthenticationSetup
         do {
@@ -56,7 +59,10 @@ public enum ChipAuthenticator {
         await channel.replaceState(SecureMessagingState(keys: keys))
         do {
             // A chip without the private key cannot protect this response with the new keys.
-            _ = try await channel.send(try ChipAuthenticationCommands.proofRead(sfi: 0x0E))
+            let proof = try selectForProof
+                ? ChipAuthenticationCommands.proofReadBySelect(fileID: 0x010E)
+                : [ChipAuthenticationCommands.proofRead(sfi: 0x0E)]
+            for command in proof { _ = try await channel.send(command) }
         } catch {
             await channel.terminate()
             // Only an answer that fails the new keys shows a clone; a card that went away shows nothing.

@@ -8,7 +8,9 @@ public enum OfflineVerification {
     public static func verify(
         _ dump: DumpFolder, trustStore: TrustStore, options: PassiveAuthenticationOptions = PassiveAuthenticationOptions()
     ) -> VerificationReport {
-        let passive = PassiveAuthenticator.verify(dump.passiveAuthenticationInput, trustStore: trustStore, options: options)
+        let passive = CitizenDataRequirement.apply(
+            to: PassiveAuthenticator.verify(dump.passiveAuthenticationInput, trustStore: trustStore, options: options),
+            files: dump.files)
         return VerificationReport(
             passive: passive,
             active: .notPerformed("offline verification of a dump: active authentication needs the chip"),

@@ -117,6 +117,9 @@ public enum ReasonCode: String, Sendable, Codable, Hashable, CaseIterable {
     case chipAuthenticationDataMismatch
     case securityInfosMalformed
     case securityInfosUnauthenticated
+    // Document
+    /// A Vietnamese ID card whose DG13 (citizen data) was not read or does not parse.
+    case citizenDataMissing
 }
 
 /// The verdict of passive authentication (and the overall verdict).

@@ -7,8 +7,11 @@ public struct CardProfile: Sendable, Codable, Equatable {
     public var maxCommandDataLength: Int
     /// Largest response data field returned in one response; larger Ne gets `67 00`.
     public var maxResponseDataLength: Int
-    /// READ BINARY by short file identifier (P1 bit 8) is accepted; otherwise `6A 86`.
+    /// READ BINARY by short file identifier (P1 bit 8) is accepted; otherwise
+    /// ``shortFileIdentifierRefusal`` (`6A 86` by default).
     public var shortFileIdentifiers: Bool
+    /// The status word (SW1 SW2) refusing READ BINARY by SFI when ``shortFileIdentifiers`` is off.
+    public var shortFileIdentifierRefusal: UInt16
     /// READ BINARY with odd INS `B1` (offsets beyond 32 767) is accepted; otherwise `6D 00`.
     public var oddInsReadBinary: Bool
     /// T=0 style: responses longer than 256 bytes are delivered through `61 xx` + GET RESPONSE.
@@ -17,6 +20,12 @@ public struct CardProfile: Sendable, Codable, Equatable {
     public var atrInfo: Bool
     /// What READ BINARY answers when Ne reaches past the end of the file.
     public var endOfFile: EndOfFileBehaviour
+    /// Protected responses carry DO'99' (the status word inside the MAC). ICAO 9303-11 §9.8.4
+    /// makes it optional; older chips leave it out.
+    public var secureMessagingStatusObject: Bool
+    /// Error status words (SW1 64–6F) of protected commands go back in clear and end the
+    /// secure-messaging session (ICAO 9303-11 §9.8.5, as older chips do); otherwise protected.
+    public var secureMessagingErrorsInClear: Bool
 
     public enum EndOfFileBehaviour: String, Sendable, Codable {
         /// The remaining bytes with `62 82` (ISO 7816-4).
@@ -27,7 +36,8 @@ public struct CardProfile: Sendable, Codable, Equatable {
 
     public init(extendedLength: Bool = true, maxCommandDataLength: Int = 65_535, maxResponseDataLength: Int = 65_536,
                 shortFileIdentifiers: Bool = true, oddInsReadBinary: Bool = true, getResponseChaining: Bool = false,
-                atrInfo: Bool = true, endOfFile: EndOfFileBehaviour = .warning) {
+                atrInfo: Bool = true, endOfFile: EndOfFileBehaviour = .warning, shortFileIdentifierRefusal: UInt16 = 0x6A86,
+                secureMessagingStatusObject: Bool = true, secureMessagingErrorsInClear: Bool = false) {
         self.extendedLength = extendedLength
         self.maxCommandDataLength = maxCommandDataLength
         self.maxResponseDataLength = maxResponseDataLength
@@ -36,6 +46,9 @@ public struct CardProfile: Sendable, Codable, Equatable {
         self.getResponseChaining = getResponseChaining
         self.atrInfo = atrInfo
         self.endOfFile = endOfFile
+        self.shortFileIdentifierRefusal = shortFileIdentifierRefusal
+        self.secureMessagingStatusObject = secureMessagingStatusObject
+        self.secureMessagingErrorsInClear = secureMessagingErrorsInClear
     }
 
     /// A modern chip: extended length up to 64 KB.
@@ -43,6 +56,24 @@ public struct CardProfile: Sendable, Codable, Equatable {
     /// A chip limited to short APDUs.
     public static let shortOnly = CardProfile(
         extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 256)
+    /// An older BAC-era chip that follows ICAO 9303-11 to the letter but no more: short APDUs only
+    /// (longer answers, e.g. an RSA-2048 AA signature, through `61 xx` + GET RESPONSE), no EF.ATR/INFO,
+    /// no READ BINARY by SFI (`6A 82`), no DO'99' in protected responses, errors in clear ending
+    /// secure messaging.
+    public static let lax = CardProfile(
+        extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 65_536, shortFileIdentifiers: false,
+        getResponseChaining: true, atrInfo: false, shortFileIdentifierRefusal: 0x6A82, secureMessagingStatusObject: false,
+        secureMessagingErrorsInClear: true)
+
+    /// The named profiles of `cccd sim --profile`.
+    public static func named(_ name: String) -> CardProfile? {
+        switch name {
+        case "extended": .extended
+        case "short": .shortOnly
+        case "lax": .lax
+        default: nil
+        }
+    }
 
     /// ATR historical bytes (ISO 7816-4 §12.1.1): category 80, card capabilities (tag 7, length 3):
     /// selection by DF name, path, FID and SFI; data coding 21; chaining, extended Lc/Le and
@@ -70,5 +101,34 @@ public struct CardProfile: Sendable, Codable, Equatable {
         let rsp = min(maxResponseDataLength, 0xFFFF)
         return [0x7F, 0x66, 0x08, 0x02, 0x02, UInt8(cmd >> 8), UInt8(cmd & 0xFF), 0x02, 0x02,
                 UInt8(rsp >> 8), UInt8(rsp & 0xFF)]
+    }
+}
+
+extension CardProfile {
+    private enum CodingKeys: String, CodingKey {
+        case extendedLength, maxCommandDataLength, maxResponseDataLength, shortFileIdentifiers, oddInsReadBinary,
+            getResponseChaining, atrInfo, endOfFile, shortFileIdentifierRefusal, secureMessagingStatusObject,
+            secureMessagingErrorsInClear
+    }
+
+    /// Every key is optional (a `card.json` names only what differs from ``extended``).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = CardProfile.extended
+        self.init(
+            extendedLength: try c.decodeIfPresent(Bool.self, forKey: .extendedLength) ?? d.extendedLength,
+            maxCommandDataLength: try c.decodeIfPresent(Int.self, forKey: .maxCommandDataLength) ?? d.maxCommandDataLength,
+            maxResponseDataLength: try c.decodeIfPresent(Int.self, forKey: .maxResponseDataLength) ?? d.maxResponseDataLength,
+            shortFileIdentifiers: try c.decodeIfPresent(Bool.self, forKey: .shortFileIdentifiers) ?? d.shortFileIdentifiers,
+            oddInsReadBinary: try c.decodeIfPresent(Bool.self, forKey: .oddInsReadBinary) ?? d.oddInsReadBinary,
+            getResponseChaining: try c.decodeIfPresent(Bool.self, forKey: .getResponseChaining) ?? d.getResponseChaining,
+            atrInfo: try c.decodeIfPresent(Bool.self, forKey: .atrInfo) ?? d.atrInfo,
+            endOfFile: try c.decodeIfPresent(EndOfFileBehaviour.self, forKey: .endOfFile) ?? d.endOfFile,
+            shortFileIdentifierRefusal: try c.decodeIfPresent(UInt16.self, forKey: .shortFileIdentifierRefusal)
+                ?? d.shortFileIdentifierRefusal,
+            secureMessagingStatusObject: try c.decodeIfPresent(Bool.self, forKey: .secureMessagingStatusObject)
+                ?? d.secureMessagingStatusObject,
+            secureMessagingErrorsInClear: try c.decodeIfPresent(Bool.self, forKey: .secureMessagingErrorsInClear)
+                ?? d.secureMessagingErrorsInClear)
     }
 }

@@ -48,13 +48,17 @@ public enum DataSetChip {
         public var withoutPACE: Bool
         /// Short APDUs only (no extended length), whatever `card.json` says.
         public var shortAPDUsOnly: Bool
+        /// The ``CardProfile/lax`` chip (no DO'99', errors in clear, no SFI, short APDUs only).
+        public var lax: Bool
 
         /// - Parameters:
         ///   - withoutPACE: Offer no PACE, so that the reader falls back on BAC.
         ///   - shortAPDUsOnly: Accept and answer short APDUs only.
-        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false) {
+        ///   - lax: Behave as ``CardProfile/lax``, whatever `card.json` says.
+        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false, lax: Bool = false) {
             self.withoutPACE = withoutPACE
             self.shortAPDUsOnly = shortAPDUsOnly
+            self.lax = lax
         }
 
         /// The chip as `card.json` describes it.
@@ -75,7 +79,7 @@ public enum DataSetChip {
     {
         let descriptionURL = folder.appendingPathComponent("card.json")
         guard let json = FileManager.default.contents(atPath: descriptionURL.path) else {
-            let profile: CardProfile = adjustments.shortAPDUsOnly ? .shortOnly : .extended
+            let profile: CardProfile = adjustments.lax ? .lax : adjustments.shortAPDUsOnly ? .shortOnly : .extended
             return VirtualCard(profile: profile, fileSystem: try DumpFolderLoader.load(folder, access: .always))
         }
         let description = try JSONDecoder().decode(CardDescription.self, from: json)
@@ -87,6 +91,7 @@ public enum DataSetChip {
             configuration.profile = .shortOnly
             configuration.profile.shortFileIdentifiers = sfi
         }
+        if adjustments.lax { configuration.profile = .lax }
         let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
         let card = try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
         card.installFaults(description.faults ?? [])

@@ -168,5 +168,7 @@ struct ReadCommand: AsyncParsableCommand {
                 return "\(file) \(status.name)"
             }
         printError("cccd read: access \(result.access.protocol); files: \(list.joined(separator: ", "))")
+        // Counts only (exchanges, restarts, secure-messaging work-arounds): no personal data.
+        printError("cccd read: \(result.statistics)")
     }
 }

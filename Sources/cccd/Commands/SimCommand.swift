@@ -22,8 +22,11 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "vpcd host (loopback only by default).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Profile of the built-in test-pattern card: extended (64 KB APDUs) or short (short APDUs only). A data set's card.json sets its own.")
+    @Option(help: "Card profile: extended (64 KB APDUs) or short (short APDUs only) for the built-in test-pattern card (a data set's card.json sets its own); lax (an older chip: no DO'99', errors in clear ending secure messaging, no SFI, short APDUs only) for either.")
     var profile: String = "extended"
+
+    @Flag(help: "Serve the data set without PACE (no EF.CardAccess): readers must use BAC.")
+    var withoutPace = false
 
     @Option(help: "Seconds to wait for vpcd before giving up.")
     var wait: Int = 20
@@ -35,18 +38,17 @@ struct SimCommand: AsyncParsableCommand {
     var clone = false
 
     func run() async throws {
-        let cardProfile: CardProfile
-        switch profile {
-        case "extended": cardProfile = .extended
-        case "short": cardProfile = .shortOnly
-        default: throw ValidationError("unknown profile \"\(profile)\" (use extended or short)")
+        guard let cardProfile = CardProfile.named(profile) else {
+            throw ValidationError("unknown profile \"\(profile)\" (use extended, short or lax)")
         }
         let card: VirtualCard
         if clone && dataset == nil { throw ValidationError("--clone needs --dataset") }
         if let dataset {
             // A data set with card.json is a chip with BAC/PACE and secure messaging; a plain dump
             // folder is served openly.
-            card = try DataSetChip.load(URL(fileURLWithPath: dataset), clone: clone)
+            card = try DataSetChip.load(
+                URL(fileURLWithPath: dataset), clone: clone,
+                adjustments: .init(withoutPACE: withoutPace, lax: profile == "lax"))
         } else {
             card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }

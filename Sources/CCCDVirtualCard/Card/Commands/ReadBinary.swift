@@ -7,7 +7,10 @@ extension VirtualCard {
         let file: ElementaryFile
         let offset: Int
         if c.p1 & 0x80 != 0 {
-            guard profile.shortFileIdentifiers else { return status(.incorrectP1P2) }
+            guard profile.shortFileIdentifiers else {
+                let refusal = profile.shortFileIdentifierRefusal
+                return status(StatusWord(UInt8(refusal >> 8), UInt8(refusal & 0xFF)))
+            }
             guard c.p1 & 0x60 == 0, let ef = selectEF(sfi: c.p1 & 0x1F) else { return status(.fileNotFound) }
             file = ef
             offset = Int(c.p2)

@@ -5,7 +5,10 @@ extension ChipController {
     /// - a plain command ends an open session (and its access rights), then runs plain;
     /// - a protected command without a session, or one that fails unwrapping, gets a bare
     ///   `69 87` / `69 88` and the session is dropped;
-    /// - otherwise the plain command runs and its response, errors included, goes back protected.
+    /// - otherwise the plain command runs and its response, errors included, goes back protected —
+    ///   except, with ``CardProfile/secureMessagingErrorsInClear``, an error status word without
+    ///   data: it goes back bare and the session ends (§9.8.5, older chips);
+    /// - DO'99' is left out when ``CardProfile/secureMessagingStatusObject`` is off (§9.8.4).
     func secureMessagingFilter(_ command: CommandAPDU, card: VirtualCard, dispatch: (CommandAPDU) -> ResponseAPDU)
         -> ResponseAPDU
     {
@@ -27,18 +30,27 @@ extension ChipController {
             return card.status(error == .missingDataObject ? .secureMessagingDataObjectMissing : .secureMessagingDataObjectIncorrect)
         }
         let response = dispatch(unwrapped.plain)
+        if card.profile.secureMessagingErrorsInClear && Self.isError(response) {
+            dropSession(card: card)
+            return response
+        }
         let limit = card.profile.getResponseChaining
             ? card.profile.maxResponseDataLength
             : min(command.ne ?? card.profile.maxResponseDataLength, card.profile.maxResponseDataLength)
         let odd = command.ins & 0x01 == 1
-        let includeStatus = !card.injectedFaults.contains(.missingStatusObject)
+        let includeStatus = card.profile.secureMessagingStatusObject && !card.injectedFaults.contains(.missingStatusObject)
         do {
             var wrapped = try ResponseWrapping.wrap(
                 response, oddInstruction: odd, session: unwrapped.session, includeStatus: includeStatus)
             if wrapped.protected.count > limit {
                 // The protected answer would not fit the response: say so, under SM.
+                if card.profile.secureMessagingErrorsInClear {
+                    dropSession(card: card)
+                    return card.status(.wrongLength)
+                }
                 wrapped = try ResponseWrapping.wrap(
-                    ResponseAPDU(data: [], status: .wrongLength), oddInstruction: odd, session: unwrapped.session)
+                    ResponseAPDU(data: [], status: .wrongLength), oddInstruction: odd, session: unwrapped.session,
+                    includeStatus: includeStatus)
             }
             // Keep the advanced counter unless the command itself opened or dropped a session.
             let advanced = wrapped.session
@@ -50,6 +62,11 @@ extension ChipController {
             dropSession(card: card)
             return card.status(.noPreciseDiagnosis)
         }
+    }
+
+    /// An execution or checking error (SW1 64–6F) without data, which an older chip answers in clear.
+    static func isError(_ response: ResponseAPDU) -> Bool {
+        response.data.isEmpty && (0x64...0x6F).contains(response.status.sw1)
     }
 
     /// The status word outside the protected data: the inner one, except the transmission-level
