@@ -113,6 +113,7 @@ let package = Package(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
+                "CCCDProtocols", "CCCDCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
@@ -169,7 +170,7 @@ let package = Package(
         .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ"]),
         .testTarget(name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport"]),
-        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto"]),
+        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests", dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto"]),
         .testTarget(
