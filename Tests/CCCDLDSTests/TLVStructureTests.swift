@@ -12,7 +12,7 @@ struct TLVStructureTests {
         inner[4] = 0x7F  // 5F1F declares more than 61 holds
         let fault = try #require(TLVStructure.firstFault(in: inner))
         #expect(fault.offset == 2 && fault.error.kind == .truncated)
-        #expect(fault.description.hasPrefix("at byte offset 2: truncated input"))
+        #expect(fault.description == "at byte offset 2: truncated input: tag 5F1F declares 127 value bytes, 5 present")
         #expect(TLVStructure.firstFault(in: [])?.offset == 0)
         #expect(TLVStructure.firstFault(in: Array(dg1.prefix(4)))?.offset == 0)
         // A bad tag byte deeper in: 00 at offset 4 inside 30 { 30 { … } }.

@@ -25,7 +25,8 @@ public enum TLVStructure {
             guard case .definite(let length) = header.length else { return nil }
             let valueStart = offset + header.headerLength
             guard rest.endIndex - valueStart >= length else {
-                let tag = String(header.tag, radix: 16, uppercase: true)
+                let digits = String(header.tag, radix: 16, uppercase: true)
+                let tag = digits.count % 2 == 1 ? "0" + digits : digits
                 let present = rest.endIndex - valueStart
                 return TLVFault(
                     offset: offset,
