@@ -91,7 +91,7 @@ struct DG2ISO39794Tests {
 
     @Test func builtRecordsAndTheirErrors() throws {
         let image = DG2Tests.jpeg
-        let jpeg = Self.dg2(Self.representation(image: image, formatCode: 2, size: (640, 480)))
+        let jpeg = Self.dg2(Self.representation(image: image, formatCode: 2, size: ([0x02, 0x80], [0x01, 0xE0])))
         let face = try #require(try DG2Parser.parse(jpeg).primaryFace)
         #expect(face.imageData == image && face.imageFormat == .jpeg && face.imageDataType == 0)
         #expect(face.width == 640 && face.height == 480)
@@ -106,7 +106,7 @@ struct DG2ISO39794Tests {
         let repeated = TLV.element(0x30, TLV.element(0x80, [0]) + TLV.element(0x80, [1]))
         #expect(kind { try DG2Parser.parse(Self.dg2(repeated)) } == .unexpectedStructure)
         #expect(kind { try DG2Parser.parse(Self.dg2(Self.representation(image: [], formatCode: 2, size: nil))) } == .invalidValue)
-        let wide = Self.representation(image: image, formatCode: 2, size: (70000, 1))
+        let wide = Self.representation(image: image, formatCode: 2, size: ([0x01, 0x11, 0x70], [0x01]))  // 70 000
         #expect(kind { try DG2Parser.parse(Self.dg2(wide)) } == .invalidValue)
         // 7F2E that is neither 39794-5 nor 19794-5 stays "enciphered".
         let header = TLV.element(0xA1, TLV.element(0x81, [0x02]))
@@ -155,10 +155,11 @@ struct DG2ISO39794Tests {
 
     // MARK: - Building 39794-5 DG2s
 
-    static func representation(image: [UInt8], formatCode: UInt8, size: (Int, Int)?) -> [UInt8] {
+    /// `size`: width and height as INTEGER content bytes.
+    static func representation(image: [UInt8], formatCode: UInt8, size: ([UInt8], [UInt8])?) -> [UInt8] {
         var information = TLV.element(0xA0, TLV.element(0x80, [formatCode]))
         if let size {
-            information += TLV.element(0xA7, TLV.element(0x80, int(size.0)) + TLV.element(0x81, int(size.1)))
+            information += TLV.element(0xA7, TLV.element(0x80, size.0) + TLV.element(0x81, size.1))
         }
         let twoD = TLV.element(0xA0, TLV.element(0x80, image) + TLV.element(0xA1, information))
         return TLV.element(0x30, TLV.element(0x80, [0]) + TLV.element(0xA1, TLV.element(0xA0, twoD)))
@@ -177,17 +178,5 @@ struct DG2ISO39794Tests {
         let header = TLV.element(0xA1, TLV.element(0x87, [0x01, 0x01]) + TLV.element(0x88, [0x00, 0x2A]))
         let template = TLV.element([0x7F, 0x60], header + TLV.element(tag, block))
         return TLV.element(0x75, TLV.element([0x7F, 0x61], TLV.element(0x02, [1]) + template))
-    }
-
-    /// Minimal DER INTEGER content.
-    static func int(_ value: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var rest = value
-        repeat {
-            bytes.insert(UInt8(rest & 0xFF), at: 0)
-            rest >>= 8
-        } while rest > 0
-        if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
-        return bytes
     }
 }

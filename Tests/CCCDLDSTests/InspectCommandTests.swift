@@ -14,17 +14,7 @@ struct InspectCommandTests {
         if: FileManager.default.fileExists(atPath: binary.path), "cccd is not built beside the tests")
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = repository
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try BuiltExecutable.run(binary, arguments, in: repository)
     }
 
     /// `inspect --json` on `files`: exit status and the file objects.
