@@ -11,6 +11,12 @@ public enum DG2Parser {
         return FaceBiometrics(group: group, records: records)
     }
 
+    /// The first face's encoded image, or `nil` when `bytes` is not a DG2 this parser reads (callers
+    /// comparing faces fall back to a lenient search, e.g. for a bare image).
+    public static func primaryImage(_ bytes: [UInt8]) -> [UInt8]? {
+        (try? parse(bytes))?.primaryFace?.imageData
+    }
+
     /// The record of one template, by the encoding its data block starts with: `7F2E` was the
     /// enciphered block before LDS 2, and is the constructed 39794-5 block since.
     static func record(_ template: BiometricTemplate) throws(LDSError) -> FacialRecord {
