@@ -122,7 +122,8 @@ let package = Package(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                "CCCDTrust", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CCCDTrust", "CCCDProtocols", "CCCDCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
         .target(

@@ -11,3 +11,21 @@ public enum BuiltExecutable {
         return repositoryRoot.appendingPathComponent(".build/debug/\(name)")
     }
 }
+
+extension BuiltExecutable {
+    /// Runs `executable` with `arguments` in `directory`; returns its exit status and standard output
+    /// (standard error is discarded).
+    public static func run(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,4 +1,6 @@
 import CCCDFace
+// Only the parser: CCCDLDS has a FaceImage of its own.
+import enum CCCDLDS.DG2Parser
 import Foundation
 
 /// The face engine, created and its models loaded on the first comparison only (the daemon's
@@ -26,7 +28,9 @@ public final class FaceService: Sendable {
 
     /// Compares a chip image (bare image or a DG2 file) with a live photo.
     public func compare(chip: [UInt8], live: [UInt8]) async throws(FaceError) -> FaceComparison {
-        guard let chipImage = extractFaceImage(fromDG2OrImage: chip) else { throw .unsupportedImageFormat }
+        guard let chipImage = DG2Parser.primaryImage(chip) ?? extractFaceImage(fromDG2OrImage: chip) else {
+            throw .unsupportedImageFormat
+        }
         let chipFace = try FaceImage(encoded: chipImage)
         let liveFace = try FaceImage(encoded: live)
         return try await loadedEngine().compare(chip: chipFace, live: liveFace)

@@ -1,8 +1,9 @@
 /// The encoded face image inside a DG2 file, found with the least possible parsing: the first CBEFF
 /// biometric data block (tag 5F2E or 7F2E) is located by its BER-TLV header, and the image starts at
 /// the first JPEG, JP2 or J2K signature inside it (after the ISO/IEC 19794-5 headers). Bytes that are
-/// already a bare image are returned unchanged. Kept in this one function so that the proper DG2 parser
-/// of CCCDLDS can replace it. Shared by `cccd` (--live, match) and the daemon (face compare).
+/// already a bare image are returned unchanged. The lenient fallback: `cccd` (--live, match) and the
+/// daemon (face compare) try CCCDLDS's `DG2Parser.primaryImage` first, which also reads ISO/IEC 39794-5
+/// DG2s (their image is followed by ASN.1 metadata inside the block, which this search would keep).
 public func extractFaceImage(fromDG2OrImage bytes: [UInt8]) -> [UInt8]? {
     let signatures: [[UInt8]] = [
         [0xFF, 0xD8, 0xFF],                                                          // JPEG

@@ -34,6 +34,8 @@ public struct FaceImage: Sendable, Hashable, Codable {
     public var quality: UInt16
     /// The encoded image.
     public var imageData: [UInt8]
+    /// The ISO/IEC 39794-5 values in that standard's own codes; `nil` for a 19794-5 record.
+    public var iso39794: ISO39794FaceInformation?
 
     /// The image format, from the image's magic bytes; when those are not recognised, from the
     /// declared image data type.
@@ -51,7 +53,7 @@ public struct FaceImage: Sendable, Hashable, Codable {
         gender: UInt8, eyeColour: UInt8, hairColour: UInt8, featureMask: UInt32, expression: UInt16,
         poseAngle: [UInt8], poseAngleUncertainty: [UInt8], featurePoints: [FeaturePoint], faceImageType: UInt8,
         imageDataType: UInt8, width: Int, height: Int, colourSpace: UInt8, sourceType: UInt8,
-        deviceType: UInt16, quality: UInt16, imageData: [UInt8]
+        deviceType: UInt16, quality: UInt16, imageData: [UInt8], iso39794: ISO39794FaceInformation? = nil
     ) {
         self.gender = gender
         self.eyeColour = eyeColour
@@ -70,6 +72,7 @@ public struct FaceImage: Sendable, Hashable, Codable {
         self.deviceType = deviceType
         self.quality = quality
         self.imageData = imageData
+        self.iso39794 = iso39794
     }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import CCCDFace
+// Only the parser: CCCDLDS has a FaceImage of its own.
+import enum CCCDLDS.DG2Parser
 import Foundation
 
 /// `cccd match CHIP_IMAGE LIVE_IMAGE [--json]`: compares the chip photo with a live photo.
@@ -103,7 +105,7 @@ struct MatchCommand: AsyncParsableCommand {
     private func loadImage(_ path: String, dg2: Bool) throws(FaceError) -> FaceImage {
         guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotReadable(path: path) }
         let bytes = [UInt8](data)
-        guard let image = dg2 ? extractFaceImage(fromDG2OrImage: bytes) : bytes else {
+        guard let image = dg2 ? DG2Parser.primaryImage(bytes) ?? extractFaceImage(fromDG2OrImage: bytes) : bytes else {
             throw .unsupportedImageFormat
         }
         return try FaceImage(encoded: image)

@@ -1,4 +1,6 @@
 import CCCDFace
+// Only the parser: CCCDLDS has a FaceImage of its own.
+import enum CCCDLDS.DG2Parser
 import CCCDKit
 import Foundation
 
@@ -58,7 +60,7 @@ enum LiveFaceCheck {
     /// image file. Reports a failure on stderr, prefixed with `command`.
     static func run(dg2: [UInt8]?, livePath: String, command: String) async -> Outcome {
         let outcome: Outcome
-        if let dg2, let chipImage = extractFaceImage(fromDG2OrImage: dg2) {
+        if let dg2, let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) {
             do {
                 outcome = .compared(try await compare(chipImage: chipImage, livePath: livePath))
             } catch {
