@@ -13,12 +13,17 @@ public enum BuiltExecutable {
 }
 
 extension BuiltExecutable {
-    /// Runs `executable` with `arguments` in `directory`; returns its exit status and standard output
-    /// (standard error is discarded).
-    public static func run(_ executable: URL, _ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
+    /// Runs `executable` with `arguments` in `directory`, the environment extended by `environment`;
+    /// returns its exit status and standard output (standard error is discarded).
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL, environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let pipe = Pipe()
         process.standardOutput = pipe

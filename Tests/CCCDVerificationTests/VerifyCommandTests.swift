@@ -14,21 +14,10 @@ struct VerifyCommandTests {
         return url
     }()
 
+    /// `cccd` with `CCCD_TRUST_DIR` set to `trustDir`.
     static func run(_ arguments: [String], trustDir: URL = emptyTrustFolder) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["CCCD_TRUST_DIR"] = trustDir.path
-        process.environment = environment
-        process.currentDirectoryURL = Fixtures.repository
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try BuiltExecutable.run(
+            binary, arguments, in: Fixtures.repository, environment: ["CCCD_TRUST_DIR": trustDir.path])
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))

@@ -31,25 +31,29 @@ public struct TrustUpdater: Sendable {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         for authority in authorities {
             for uri in authority.crlDistributionPointURIs {
-                sources.append(await refreshCRL(uri, of: authority, client: client, at: time))
+                sources.append(await fetched(uri, client: client) { crl($1, url: $0, of: authority, at: time) })
             }
             for uri in authority.caIssuersURIs {
-                sources.append(await refreshCertificate(uri, anchors: authorities, client: client, at: time))
+                sources.append(await fetched(uri, client: client) { certificate($1, url: $0, anchors: authorities, at: time) })
             }
         }
         try? await client.shutdown()
         return TrustUpdateReport(sources: sources)
     }
 
-    private func refreshCRL(_ uri: String, of authority: X509Certificate, client: HTTPClient, at time: Date) async
-        -> TrustUpdateReport.Source
-    {
+    /// Fetches `uri` (through the mirror) and hands the body to `evaluate`; unreachable otherwise.
+    private func fetched(
+        _ uri: String, client: HTTPClient, then evaluate: (String, [UInt8]) -> TrustUpdateReport.Source
+    ) async -> TrustUpdateReport.Source {
         let url = effectiveURL(uri)
-        let bytes: [UInt8]
         switch await fetch(url, client: client) {
-        case .success(let body): bytes = body
+        case .success(let body): return evaluate(url, body)
         case .failure(let why): return .init(url: url, status: .unreachable, detail: why.description)
         }
+    }
+
+    /// A fetched CRL: installed when `authority` signed it and it is newer than the installed one.
+    private func crl(_ bytes: [UInt8], url: String, of authority: X509Certificate, at time: Date) -> TrustUpdateReport.Source {
         guard let list = (try? X509RevocationList(der: bytes)) ?? X509RevocationList.revocationLists(pem: bytes).first else {
             return .init(url: url, status: .rejected, detail: "not a CRL")
         }
@@ -59,15 +63,10 @@ public struct TrustUpdater: Sendable {
         return install(list.der, url: url, what: "CRL of \(authority.subject), next update \(TrustFolder.day(list.nextUpdate))", at: time)
     }
 
-    private func refreshCertificate(_ uri: String, anchors: [X509Certificate], client: HTTPClient, at time: Date) async
+    /// A fetched certificate: installed only when it is a link certificate from an installed CSCA.
+    private func certificate(_ bytes: [UInt8], url: String, anchors: [X509Certificate], at time: Date)
         -> TrustUpdateReport.Source
     {
-        let url = effectiveURL(uri)
-        let bytes: [UInt8]
-        switch await fetch(url, client: client) {
-        case .success(let body): bytes = body
-        case .failure(let why): return .init(url: url, status: .unreachable, detail: why.description)
-        }
         guard let certificate = (try? X509Certificate(der: bytes)) ?? X509Certificate.certificates(pem: bytes).first else {
             return .init(url: url, status: .rejected, detail: "not a certificate")
         }

@@ -1,10 +1,11 @@
+import CCCDTestSupport
 import Foundation
 import Testing
 
 /// The third-party sets in ../shared/realworld (never copied into the repository). Tests that need
 /// one are enabled only when it is present, and say which folder is missing when skipped.
 enum Realworld {
-    static let directory: URL = Samples.directory.deletingLastPathComponent().appendingPathComponent("realworld")
+    static var directory: URL { SharedFolder.url("realworld") }
 
     /// The folder of one set.
     static func folder(_ set: String) -> URL { directory.appendingPathComponent(set) }

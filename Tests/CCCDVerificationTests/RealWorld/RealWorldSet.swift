@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDTestSupport
 import CCCDVerification
 import Foundation
 
@@ -6,14 +7,9 @@ import Foundation
 /// the outcome those projects (and an independent re-check) expect in `expected.json`.
 struct RealWorldSet: CustomStringConvertible, Sendable {
     /// ../shared/realworld (or `$CCCD_SHARED_DIR/realworld`).
-    static let folder: URL = {
-        if let shared = ProcessInfo.processInfo.environment["CCCD_SHARED_DIR"], !shared.isEmpty {
-            return URL(fileURLWithPath: shared).appendingPathComponent("realworld")
-        }
-        return Fixtures.repository.deletingLastPathComponent().appendingPathComponent("shared/realworld")
-    }()
+    static var folder: URL { SharedFolder.url("realworld") }
 
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.path) }
+    static var available: Bool { SharedFolder.available("realworld") }
 
     /// The sets with an EF.SOD or EF.CardSecurity (the ones passive authentication applies to).
     static var all: [RealWorldSet] {

@@ -1,3 +1,4 @@
+import CCCDTestSupport
 import CCCDVerification
 import Foundation
 import Testing
@@ -51,8 +52,8 @@ struct VietnameseCSCATests {
 
 /// ../shared/pki (or `$CCCD_SHARED_DIR/pki`).
 enum VietnamesePKI {
-    static let folder: URL = RealWorldSet.folder.deletingLastPathComponent().appendingPathComponent("pki")
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.path) }
+    static var folder: URL { SharedFolder.url("pki") }
+    static var available: Bool { SharedFolder.available("pki") }
     static func certificate(_ path: String) throws -> X509Certificate {
         try X509Certificate(der: [UInt8](Data(contentsOf: folder.appendingPathComponent(path))))
     }
