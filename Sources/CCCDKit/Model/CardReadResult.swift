@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDVerification
 import Foundation
 
 /// Everything read from a card, typed, and encodable to exactly the `cccd read --json` object of
@@ -25,6 +26,10 @@ public struct CardReadResult: Sendable {
     public var mrz: MachineReadableZoneGroup?
     /// Exchanges, restarts and work-arounds of the read; never encoded in the JSON.
     public var statistics = ReadStatistics()
+    /// When the (last) access-control run was PACE with Chip Authentication Mapping: the chip's
+    /// CA_IC and PK_map,IC, checked by the verifier instead of running Chip Authentication. Never
+    /// encoded in the JSON.
+    public var paceChipAuthentication: PACECAMVerifier.ChipData?
 
     public init(document: DocumentSummary? = nil, holder: HolderSummary? = nil, citizen: CitizenData? = nil,
                 access: AccessSummary = .none, verification: VerificationSummary? = nil, photo: PhotoSummary? = nil,

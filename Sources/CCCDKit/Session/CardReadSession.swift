@@ -95,11 +95,13 @@ public struct CardReadSession: Sendable {
         }
         try parse(into: &result)
         result.statistics = await counters.statistics(reader: reader)
+        result.paceChipAuthentication = counters.paceChipAuthentication
 
         if let verifier = options.verifier {
             // The last answer may have ended secure messaging (a bare status word): AA and CA need
             // a live session.
             try await reader.reestablishIfNeeded(after: listed.last.map { LDSFile.dataGroup($0) } ?? .com)
+            result.paceChipAuthentication = counters.paceChipAuthentication
             result.verification = await verifier.verify(result, channel: await reader.currentSender)
             result.statistics = await counters.statistics(reader: reader)
         }
@@ -227,7 +229,7 @@ public struct CardReadSession: Sendable {
         // The secure channel goes straight to the card, without the tap.
         let secure = SecureChannel(
             channel: APDUChannel(transport: card.transport, lengthForm: lengthForm), state: access.secureMessaging)
-        counters.countAccessRun(secure)
+        counters.countAccessRun(secure, pace: access.pace)
         return OpenedChannel(
             connection: .init(sender: secure, secureMessaging: true), summary: AccessSummary(access),
             cardAccess: access.cardAccessAssumed ? nil : tap.cardAccess)

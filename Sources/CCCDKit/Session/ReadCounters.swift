@@ -1,5 +1,6 @@
 import CCCDProtocols
 import CCCDTransport
+import CCCDVerification
 import Foundation
 
 /// The counts behind ``ReadStatistics`` across every connection of one read: exchanges, access
@@ -9,15 +10,22 @@ final class ReadCounters: @unchecked Sendable {
     private var exchangeCount = 0
     private var accessRuns = 0
     private var channels: [SecureChannel] = []
+    private var lastPACEChipAuthentication: PACECAMVerifier.ChipData?
 
     func countExchange() { lock.withLock { exchangeCount += 1 } }
 
-    func countAccessRun(_ channel: SecureChannel?) {
+    /// One access-control run; `pace` is its PACE result, if PACE ran (a later run replaces the
+    /// PACE-CAM data of an earlier one: the live session is the last one's).
+    func countAccessRun(_ channel: SecureChannel?, pace: PACEResult? = nil) {
         lock.withLock {
             accessRuns += 1
             if let channel { channels.append(channel) }
+            lastPACEChipAuthentication = pace.flatMap { $0.algorithm.mapping == .chipAuthentication ? .init($0) : nil }
         }
     }
+
+    /// PACE-CAM's chip data from the last access-control run, nil when it was not PACE-CAM.
+    var paceChipAuthentication: PACECAMVerifier.ChipData? { lock.withLock { lastPACEChipAuthentication } }
 
     /// The statistics so far; `reader` adds what only the file reader knows.
     func statistics(reader: FileReader) async -> ReadStatistics {

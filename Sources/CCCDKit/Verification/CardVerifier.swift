@@ -5,7 +5,8 @@ import CCCDVerification
 
 /// Verifies a read completely: passive authentication (as ``PassiveReadVerifier``), then, over the
 /// live channel, Active Authentication when DG15 was read and Chip Authentication when DG14 was
-/// read — AA first, since CA switches the channel to new keys.
+/// read — AA first, since CA switches the channel to new keys. After PACE-CAM the chip check is
+/// PACE-CAM's (``PACECAMVerifier``) and Chip Authentication is not run.
 ///
 /// `overall` is `valid` only when passive authentication is valid and no performed check failed;
 /// a failed AA or CA makes it `invalid` (a cloned chip), one the card broke off (removed, silent)
@@ -34,7 +35,8 @@ public struct CardVerifier: ReadResultVerifier {
             files: result.rawFiles)
         let (active, chip) = await ChipChecks.run(
             files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
-            shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused)
+            shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused,
+            paceChipAuthentication: result.paceChipAuthentication)
         return VerificationSummary(
             passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
             overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))

@@ -6,16 +6,22 @@ import CCCDVerification
 /// Active and Chip Authentication over the live channel, from the DG15 / DG14 bytes of a read.
 enum ChipChecks {
     /// AA (DG15), then CA (DG14). A data group that was not read makes its check `not-supported`;
-    /// one that does not parse makes it `invalid`.
+    /// one that does not parse makes it `invalid`. After PACE-CAM (`paceChipAuthentication`) the
+    /// chip check is PACE-CAM's, against the key of EF.CardSecurity or DG14 (``PACECAMVerifier``),
+    /// and no Chip Authentication is run.
     /// `shortFileIdentifiersRefused`: the card refused READ BINARY by SFI during the read, so the
     /// read that proves the CA keys SELECTs DG14 first.
     static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool,
-                    shortFileIdentifiersRefused: Bool = false) async
-        -> (active: AuthenticationResult, chip: AuthenticationResult)
+                    shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil)
+        async -> (active: AuthenticationResult, chip: AuthenticationResult)
     {
+        // PACE-CAM was checked by the chip's answer to PACE itself: nothing more to send.
+        let cam = paceChipAuthentication.map {
+            PACECAMVerifier.verify($0, cardSecurity: files[.cardSecurity], dg14: files[.dataGroup(.dg14)])
+        }
         guard let channel else {
             let offline = AuthenticationResult.notPerformed("no live channel (offline verification)")
-            return (offline, offline)
+            return (offline, cam ?? offline)
         }
         var dg14: SecurityInfos?
         var dg14Failure: AuthenticationResult?
@@ -42,7 +48,9 @@ enum ChipChecks {
         }
 
         let chip: AuthenticationResult
-        if let dg14Failure {
+        if let cam {
+            chip = cam
+        } else if let dg14Failure {
             chip = dg14Failure
         } else if dg14 == nil {
             chip = .notSupported("DG14 was not read (no Chip Authentication key)")

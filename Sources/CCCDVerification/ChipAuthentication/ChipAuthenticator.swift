@@ -89,42 +89,13 @@ public enum ChipAuthenticator {
         return [try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: ephemeralPublicKey, keyID: setup.info.keyID)]
     }
 
-    /// PACE-CAM: the chip's CA data (decrypted during PACE) checked against DG14's ECDH chip key:
-    /// `PK_map,IC = CA_IC × PK_IC`.
+    /// PACE-CAM against DG14's SecurityInfos (``PACECAMVerifier/verify(_:publicKeys:source:)``).
     public static func verifyPACECAM(
         chipAuthenticationData: [UInt8]?, chipMappingPublicKey: [UInt8]?, dg14: SecurityInfos?
     ) -> AuthenticationResult {
-        let method = "PACE-CAM"
-        guard let chipAuthenticationData, let chipMappingPublicKey else {
-            return .invalid(VerificationReason(
-                .chipAuthenticationDataMismatch, .failure, "PACE-CAM did not yield chip authentication data"),
-                method: method)
-        }
-        guard let dg14 else {
-            return .invalid(VerificationReason(.publicKeyMissing, .failure, "DG14 is needed to check PACE-CAM"), method: method)
-        }
-        let keys = dg14.chipAuthenticationPublicKeyInfos.filter { $0.protocolOID == SecurityInfoOID.idPKECDH }
-        guard !keys.isEmpty else {
-            return .invalid(VerificationReason(.publicKeyMissing, .failure, "DG14 has no ECDH chip key"), method: method)
-        }
-        for key in keys {
-            guard case .ec(let group)? = try? key.domainParameters(), let point = try? key.publicKeyValue() else { continue }
-            if (try? ChipAuthenticationMapping.verify(
-                chipAuthenticationData: chipAuthenticationData, chipStaticPublicKey: point,
-                chipMappingPublicKey: chipMappingPublicKey, group: group)) == true
-            {
-                return AuthenticationResult(status: .valid, method: method)
-            }
-        }
-        return .invalid(VerificationReason(
-            .chipAuthenticationDataMismatch, .failure,
-            "the chip's PACE-CAM data do not match DG14's chip key (clone?)"), method: method)
-    }
-
-    /// PACE-CAM from a PACE result.
-    public static func verifyPACECAM(_ pace: PACEResult, dg14: SecurityInfos?) -> AuthenticationResult {
-        verifyPACECAM(
-            chipAuthenticationData: pace.chipAuthenticationData, chipMappingPublicKey: pace.chipMappingPublicKey, dg14: dg14)
+        PACECAMVerifier.verify(
+            PACECAMVerifier.ChipData(chipAuthenticationData: chipAuthenticationData, chipMappingPublicKey: chipMappingPublicKey),
+            publicKeys: dg14, source: "DG14")
     }
 
     static func describe(_ setup: ChipAuthenticationSetup) -> String {

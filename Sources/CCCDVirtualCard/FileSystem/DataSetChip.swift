@@ -50,15 +50,21 @@ public enum DataSetChip {
         public var shortAPDUsOnly: Bool
         /// The ``CardProfile/lax`` chip (no DO'99', errors in clear, no SFI, short APDUs only).
         public var lax: Bool
+        /// Offer PACE with Chip Authentication Mapping only (id-PACE-ECDH-CAM-AES-CBC-CMAC-128 on
+        /// the chip-authentication key's curve) instead of `card.json`'s PACE: the chip proves its
+        /// DG14 key during PACE. Needs `chipAuthentication` in `card.json`.
+        public var paceCAM: Bool
 
         /// - Parameters:
         ///   - withoutPACE: Offer no PACE, so that the reader falls back on BAC.
         ///   - shortAPDUsOnly: Accept and answer short APDUs only.
         ///   - lax: Behave as ``CardProfile/lax``, whatever `card.json` says.
-        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false, lax: Bool = false) {
+        ///   - paceCAM: Offer PACE-CAM (ECDH, AES-128) instead of `card.json`'s PACE.
+        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false, lax: Bool = false, paceCAM: Bool = false) {
             self.withoutPACE = withoutPACE
             self.shortAPDUsOnly = shortAPDUsOnly
             self.lax = lax
+            self.paceCAM = paceCAM
         }
 
         /// The chip as `card.json` describes it.
@@ -85,6 +91,11 @@ public enum DataSetChip {
         let description = try JSONDecoder().decode(CardDescription.self, from: json)
         var configuration = try configuration(description)
         configuration.clone = clone
+        if adjustments.paceCAM {
+            guard let key = configuration.chipAuthenticationKey else { throw DataSetError.paceCAMWithoutChipKey }
+            configuration.pace = [PACEOffer(keyAgreement: .ecdh, mapping: .chipAuthentication, cipher: .aes128,
+                                            parameterID: key.parameterID)]
+        }
         if adjustments.withoutPACE { configuration.pace = [] }
         if adjustments.shortAPDUsOnly {
             let sfi = configuration.profile.shortFileIdentifiers
@@ -169,11 +180,13 @@ extension DataSetChip {
 public enum DataSetError: Error, CustomStringConvertible {
     case unsupportedPACE(String)
     case unsupportedCurve(String)
+    case paceCAMWithoutChipKey
 
     public var description: String {
         switch self {
         case .unsupportedPACE(let oid): return "card.json: unsupported PACE protocol \(oid)"
         case .unsupportedCurve(let curve): return "card.json: unsupported chip authentication curve \(curve)"
+        case .paceCAMWithoutChipKey: return "card.json: PACE-CAM needs a chip authentication key (chipAuthentication)"
         }
     }
 }

@@ -28,6 +28,9 @@ struct SimCommand: AsyncParsableCommand {
     @Flag(help: "Serve the data set without PACE (no EF.CardAccess): readers must use BAC.")
     var withoutPace = false
 
+    @Flag(help: "Offer PACE with Chip Authentication Mapping (ECDH, AES-128) instead of the data set's PACE: the chip proves its DG14 key during PACE.")
+    var paceCam = false
+
     @Option(help: "Seconds to wait for vpcd before giving up.")
     var wait: Int = 20
 
@@ -43,12 +46,13 @@ struct SimCommand: AsyncParsableCommand {
         }
         let card: VirtualCard
         if clone && dataset == nil { throw ValidationError("--clone needs --dataset") }
+        if paceCam && dataset == nil { throw ValidationError("--pace-cam needs --dataset") }
         if let dataset {
             // A data set with card.json is a chip with BAC/PACE and secure messaging; a plain dump
             // folder is served openly.
             card = try DataSetChip.load(
                 URL(fileURLWithPath: dataset), clone: clone,
-                adjustments: .init(withoutPACE: withoutPace, lax: profile == "lax"))
+                adjustments: .init(withoutPACE: withoutPace, lax: profile == "lax", paceCAM: paceCam))
         } else {
             card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }

@@ -1,0 +1,94 @@
+import CCCDLDS
+import CCCDProtocols
+
+/// The terminal's half of PACE with Chip Authentication Mapping (ICAO 9303-11 §4.4.3.5, BSI
+/// TR-03110-2 §3.4.4): PACE decrypted the chip's A_IC into CA_IC; the chip is genuine when
+/// `PK_map,IC = CA_IC × PK_IC` for its static chip-authentication key PK_IC. Replaces classic
+/// Chip Authentication (no further exchanges).
+///
+/// Where PK_IC comes from: ICAO 9303-10/-11 put the key PACE-CAM relies on in EF.CardSecurity
+/// (signed by the document signer; ``CardSecurityCheck`` verifies that signature and its chain as
+/// part of passive authentication). When EF.CardSecurity was not read, the ECDH key of DG14 is
+/// used — DG14 is covered by EF.SOD's hash, so passive authentication vouches for it too. A file
+/// that is present but unusable is never skipped for the other one (fail closed).
+public enum PACECAMVerifier {
+    /// What PACE-CAM left for this check: CA_IC (decrypted A_IC) and the chip's PK_map,IC.
+    public struct ChipData: Sendable, Hashable {
+        public var chipAuthenticationData: [UInt8]?
+        public var chipMappingPublicKey: [UInt8]?
+
+        public init(chipAuthenticationData: [UInt8]?, chipMappingPublicKey: [UInt8]?) {
+            self.chipAuthenticationData = chipAuthenticationData
+            self.chipMappingPublicKey = chipMappingPublicKey
+        }
+
+        public init(_ pace: PACEResult) {
+            self.init(chipAuthenticationData: pace.chipAuthenticationData, chipMappingPublicKey: pace.chipMappingPublicKey)
+        }
+    }
+
+    /// `verification.chip`'s method; a valid check adds where the key came from (`PACE-CAM, key from DG14`).
+    public static let method = "PACE-CAM"
+
+    /// The check with PK_IC from EF.CardSecurity when it was read, else from DG14 (raw file bytes).
+    /// Neither read: `not-performed` (the key is unknown, nothing is claimed); a file that does not
+    /// decode or holds no ECDH key, missing chip data, or a mismatch: `invalid`.
+    public static func verify(_ chip: ChipData, cardSecurity: [UInt8]?, dg14: [UInt8]?) -> AuthenticationResult {
+        let keys: SecurityInfos
+        let source: String
+        if let cardSecurity {
+            source = "EF.CardSecurity"
+            guard let content = try? SignedDataParser.parse(contentInfo: cardSecurity).encapsulatedContent,
+                  let infos = try? SecurityInfos(encoded: content)
+            else {
+                return .invalid(VerificationReason(
+                    .cardSecurityMalformed, .failure, "EF.CardSecurity does not decode: no chip key for PACE-CAM"),
+                    method: method)
+            }
+            keys = infos
+        } else if let dg14 {
+            source = "DG14"
+            guard let infos = try? DataGroup14.securityInfos(dg14) else {
+                return .invalid(VerificationReason(
+                    .securityInfosMalformed, .failure, "DG14 does not decode: no chip key for PACE-CAM"), method: method)
+            }
+            keys = infos
+        } else {
+            return AuthenticationResult(
+                status: .notPerformed,
+                reasons: [VerificationReason(
+                    .notPerformed, .info, "PACE-CAM: neither EF.CardSecurity nor DG14 was read, the chip key is unknown")],
+                method: method)
+        }
+        return verify(chip, publicKeys: keys, source: source)
+    }
+
+    /// The check against the ECDH ChipAuthenticationPublicKeyInfos of `publicKeys` (from `source`):
+    /// valid when one of them satisfies `PK_map,IC = CA_IC × PK_IC`.
+    public static func verify(_ chip: ChipData, publicKeys: SecurityInfos?, source: String) -> AuthenticationResult {
+        guard let ca = chip.chipAuthenticationData, !ca.isEmpty, let mapping = chip.chipMappingPublicKey else {
+            return .invalid(VerificationReason(
+                .chipAuthenticationDataMismatch, .failure, "PACE-CAM did not yield chip authentication data"),
+                method: method)
+        }
+        guard let publicKeys else {
+            return .invalid(VerificationReason(.publicKeyMissing, .failure, "\(source) is needed to check PACE-CAM"),
+                            method: method)
+        }
+        let keys = publicKeys.chipAuthenticationPublicKeyInfos.filter { $0.protocolOID == SecurityInfoOID.idPKECDH }
+        guard !keys.isEmpty else {
+            return .invalid(VerificationReason(.publicKeyMissing, .failure, "\(source) has no ECDH chip key"), method: method)
+        }
+        for key in keys {
+            guard case .ec(let group)? = try? key.domainParameters(), let point = try? key.publicKeyValue() else { continue }
+            if (try? ChipAuthenticationMapping.verify(
+                chipAuthenticationData: ca, chipStaticPublicKey: point, chipMappingPublicKey: mapping, group: group)) == true
+            {
+                return AuthenticationResult(status: .valid, method: "\(method), key from \(source)")
+            }
+        }
+        return .invalid(VerificationReason(
+            .chipAuthenticationDataMismatch, .failure,
+            "the chip's PACE-CAM data do not match \(source)'s chip key (clone?)"), method: method)
+    }
+}
