@@ -5,7 +5,7 @@ import PackageDescription
 //   CCCDTransport (APDU, PC/SC, transcripts), CCCDMRZ (machine-readable zone, check digits)
 //     → CCCDProtocols (secure messaging, BAC, PACE, CA, AA; crypto via CCCDCrypto → OpenSSL)
 //       → CCCDLDS (data-group parsing)
-//         → CCCDKit (facade)  → cccd / CCCDDaemonAPI (request decoding) → CCCDDaemon → cccdd
+//         → CCCDKit (facade)  → CCCDDoctor (installation checks) → cccd / CCCDDaemonAPI (request decoding) → CCCDDaemon → cccdd
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
 //   transport types and OpenSSL wrappers, never the reader-side protocol code.
 let package = Package(
@@ -114,6 +114,17 @@ let package = Package(
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
         .target(name: "CCCDFace", dependencies: ["CDlibShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
 
+        // `cccd doctor` and `GET /v1/diagnostics`: the installation checks (PC/SC, readers, card, trust
+        // store, face models, daemon configuration, clock). Below cccd and CCCDDaemon; it parses the
+        // daemon's configuration file itself (a few fields) so that it never imports CCCDDaemon.
+        .target(
+            name: "CCCDDoctor",
+            dependencies: [
+                "CCCDTransport", "CCCDKit", "CCCDLDS", "CCCDVerification", "CCCDTrust", "CCCDFace", "CCCDCrypto",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]),
+
         // Audit journal of the daemon's reads, verifications and face comparisons (SQLite through GRDB);
         // stores only a salted HMAC of the ID number.
         .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -122,7 +133,7 @@ let package = Package(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                "CCCDTrust", "CCCDProtocols", "CCCDCrypto",
+                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
@@ -134,7 +145,7 @@ let package = Package(
             name: "CCCDDaemon",
             dependencies: [
                 "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
-                "CCCDAudit", "CCCDTellerPage", "CCCDTrust",
+                "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor",
                 .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -190,7 +201,7 @@ let package = Package(
             name: "CCCDIntegrationTests",
             dependencies: [
                 "CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto",
-                "CCCDVerification", "CCCDAudit",
+                "CCCDVerification", "CCCDAudit", "CCCDTestData",
             ]),
         .testTarget(
             name: "CCCDVerificationTests",
@@ -202,6 +213,7 @@ let package = Package(
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
+        .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(name: "CCCDTellerPageTests", dependencies: ["CCCDTellerPage"]),

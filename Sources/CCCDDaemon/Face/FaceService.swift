@@ -15,6 +15,9 @@ public final class FaceService: Sendable {
 
     public var isLoaded: Bool { engine.withLock { $0 != nil } }
 
+    /// The models folder the engine uses (or will use).
+    public var modelsDirectory: URL { configuration.modelsDirectory ?? FaceModelFiles.defaultDirectory() }
+
     private func loadedEngine() throws(FaceError) -> FaceEngine {
         let current = engine.withLock { current -> FaceEngine in
             if let current { return current }

@@ -21,6 +21,7 @@ public enum DaemonRouter {
         FaceRoutes.register(on: router, services: services)
         VerifyRoutes.register(on: router, services: services)
         TellerPageRoutes.register(on: router, services: services)
+        DiagnosticsRoutes.register(on: router, services: services)
         return router
     }
 

