@@ -30,9 +30,12 @@ final class DaemonTrust: Sendable {
         state.withLock { $0.store = store }
     }
 
-    func recordUpdate(_ report: TrustUpdateReport, at time: Date = Date()) {
+    /// Records a refresh; returns its outcome word (as `/v1/status` shows it).
+    @discardableResult
+    func recordUpdate(_ report: TrustUpdateReport, at time: Date = Date()) -> String {
         let outcome = report.sources.isEmpty ? "nothing-to-fetch" : report.offline ? "offline" : report.updated > 0 ? "updated" : "unchanged"
         state.withLock { $0.lastUpdate = TrustStatus.LastUpdate(time: time, outcome: outcome, updated: report.updated) }
+        return outcome
     }
 
     /// What `/v1/status` says about the store.

@@ -17,9 +17,8 @@ struct TrustRefreshService: Service {
         let updater = TrustUpdater(folder: folder, mirror: mirror)
         while !Task.isCancelled {
             let report = await updater.update()
-            trust.recordUpdate(report)
+            let outcome = trust.recordUpdate(report)
             trust.reload()
-            let outcome = trust.status().lastUpdate?.outcome ?? "unknown"
             Counter(label: "cccdd_trust_updates_total", dimensions: [("outcome", outcome)]).increment()
             // Certificate URLs and counts only.
             logger.info("trust store refresh", metadata: ["outcome": "\(outcome)", "updated": "\(report.updated)"])

@@ -116,7 +116,8 @@ extension TrustFolder {
         }
     }
 
-    static func day(_ date: Date?) -> String {
+    /// `YYYY-MM-DD` (UTC) of a date, "unknown" without one.
+    public static func day(_ date: Date?) -> String {
         date.map { String(ISO8601DateFormatter().string(from: $0).prefix(10)) } ?? "unknown"
     }
 }

@@ -3,8 +3,10 @@ import Foundation
 
 extension TrustFolder {
     /// Every installed item, as `cccd trust list` shows it.
-    public func entries(at time: Date = Date()) -> [TrustEntry] {
-        let installed = installed()
+    public func entries(at time: Date = Date()) -> [TrustEntry] { entries(installed(), at: time) }
+
+    /// The entries of already decoded items (the folder is read once).
+    func entries(_ installed: [(file: URL, item: TrustItem)], at time: Date) -> [TrustEntry] {
         let crls: [X509RevocationList] = installed.compactMap {
             if case .revocationList(let list) = $0.item { return list }
             return nil

@@ -31,8 +31,11 @@ public struct TrustFolder: Sendable {
     }
 
     /// The installed certificate authorities (root and link certificates), master lists aside.
-    func authorities() -> [(file: URL, certificate: X509Certificate)] {
-        installed().compactMap { entry in
+    func authorities() -> [(file: URL, certificate: X509Certificate)] { Self.authorities(in: installed()) }
+
+    /// The certificate authorities among already decoded items (the folder is read once).
+    static func authorities(in installed: [(file: URL, item: TrustItem)]) -> [(file: URL, certificate: X509Certificate)] {
+        installed.compactMap { entry in
             if case .certificate(let certificate) = entry.item, certificate.isCertificateAuthority {
                 return (entry.file, certificate)
             }

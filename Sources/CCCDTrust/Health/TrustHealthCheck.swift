@@ -10,8 +10,11 @@ public enum TrustHealthCheck {
     public static let expiryWarningDays = 90
 
     public static func run(_ folder: TrustFolder, at time: Date = Date()) -> [TrustProblem] {
-        let authorities = folder.authorities()
-        let hasMasterList = folder.entries(at: time).contains { $0.kind == .masterList }
+        // One read of the folder (a master list alone holds hundreds of certificates).
+        let installed = folder.installed()
+        let authorities = TrustFolder.authorities(in: installed)
+        let entries = folder.entries(installed, at: time)
+        let hasMasterList = entries.contains { $0.kind == .masterList }
         var problems: [TrustProblem] = []
         if authorities.isEmpty && !hasMasterList {
             problems.append(TrustProblem(
@@ -50,7 +53,7 @@ public enum TrustHealthCheck {
                     file: name))
             }
         }
-        for entry in folder.entries(at: time) where entry.kind == .crl {
+        for entry in entries where entry.kind == .crl {
             if let next = entry.nextUpdate, next < time {
                 problems.append(TrustProblem(
                     .crlOutdated,

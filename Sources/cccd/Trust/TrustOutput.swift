@@ -50,5 +50,5 @@ enum TrustOutput {
         return lines.joined(separator: "\n")
     }
 
-    static func day(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+    static func day(_ date: Date) -> String { TrustFolder.day(date) }
 }
