@@ -96,6 +96,13 @@ public struct CardReadResult: Sendable {
         try Self.encoder(prettyPrinted: prettyPrinted).encode(self)
     }
 
+    /// The decoder of the result's JSON (ISO 8601 dates).
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
     /// The encoder of the result's JSON.
     public static func encoder(prettyPrinted: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -54,6 +54,9 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "Active Authentication challenge chosen by the caller: 8 bytes as 16 hex digits (or base64).")
     var aaChallenge: String?
 
+    @Option(help: "Write the cccdkit evidence bundle (docs/evidence.md) to this file (mode 0600).")
+    var evidence: String?
+
     @Option(help: "Seconds to wait for a card.")
     var timeout: Double = 30
 
@@ -142,6 +145,10 @@ struct ReadCommand: AsyncParsableCommand {
         do {
             if let out {
                 try result.writeDump(to: URL(fileURLWithPath: out))
+            }
+            if let evidence {
+                let bundle = try EvidenceBundle.make(.cccdkit, result: result, reader: reader, readAt: Date())
+                try EvidenceOutput.write(bundle, to: evidence, command: "cccd read")
             }
             if let photo {
                 guard let image = result.photo?.imageData, !image.isEmpty else {
