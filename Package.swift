@@ -154,7 +154,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("OpenAPI/openapi.json")]),
+            resources: [.copy("OpenAPI/openapi.json"), .copy("OpenAPI/schema")]),
         .executableTarget(
             name: "cccdd",
             dependencies: [
@@ -207,7 +207,7 @@ let package = Package(
             name: "CCCDVerificationTests",
             dependencies: [
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust",
+                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.

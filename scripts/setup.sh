@@ -11,6 +11,8 @@ PACKAGES=(
     libssl-dev                                # OpenSSL 3: all cryptography
     libsqlite3-dev                            # SQLite for the audit journal (GRDB)
     systemd                                   # systemd-analyze and systemd-sysusers lint systemd/ in the tests
+    python3-jsonschema                        # tests validate outputs against docs/schema/read-result.schema.json
+    openssl python3                           # scripts/verify-evidence.py (docs/evidence.md) re-verifies bundles
 )
 # Face comparison (dlib + BLAS/LAPACK + image codecs), once the face module is in the tree.
 if [[ -d Sources/CDlibShim ]]; then

@@ -3,6 +3,7 @@
 @_exported import CCCDMRZ
 @_exported import CCCDProtocols
 @_exported import CCCDTransport
+@_exported import CCCDVerification
 
 /// Namespace marker for the module.
 public enum CCCDKitModule {}

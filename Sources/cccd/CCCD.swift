@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCCDKit
+import CCCDVerification
 
 @main
 struct CCCD: AsyncParsableCommand {
@@ -8,11 +9,11 @@ struct CCCD: AsyncParsableCommand {
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
         subcommands: [
             ReadersCommand.self, ReadCommand.self, VerifyCommand.self, MatchCommand.self, SimCommand.self, AuditCommand.self,
-            TrustCommand.self, InspectCommand.self, DoctorCommand.self,
+            TrustCommand.self, InspectCommand.self, DoctorCommand.self, EvidenceCommand.self,
         ])
 }
 
-/// Exit codes shared by the subcommands (shared/interfaces.md).
+/// Exit codes shared by the subcommands (docs/interfaces.md).
 enum ExitCodes {
     static let couldNotRead = ExitCode(2)
     static let usage = ExitCode(64)
@@ -23,12 +24,12 @@ enum ExitCodes {
 
 extension ExitCodes {
     /// 0 valid, 3 invalid, 4 untrusted or incomplete, 5 expired (docs/interfaces.md).
-    static func forVerification(_ overall: VerificationSummary.Status) -> ExitCode {
+    static func forVerification(_ overall: PassiveStatus) -> ExitCode {
         switch overall {
         case .valid: return .success
         case .invalid: return invalid
         case .expired: return expired
-        default: return untrustedOrIncomplete
+        case .untrusted, .incomplete: return untrustedOrIncomplete
         }
     }
 }

@@ -3,7 +3,7 @@ import CCCDDaemon
 import Foundation
 import Logging
 
-/// `cccdd`: the counter daemon (shared/interfaces.md, docs/daemon.md). Everything lives in the
+/// `cccdd`: the counter daemon (docs/interfaces.md, docs/daemon.md). Everything lives in the
 /// CCCDDaemon library; this is the command line.
 @main
 struct CCCDDaemonCommand: AsyncParsableCommand {

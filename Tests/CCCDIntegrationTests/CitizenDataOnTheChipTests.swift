@@ -27,6 +27,6 @@ import Testing
         let verification = try #require(result.verification)
         // Not the signed DG13: invalid (hash mismatch), with the missing citizen data reported too.
         #expect(verification.overall == .invalid, "\(verification)")
-        #expect(verification.passive.reasons.contains { $0.hasPrefix("citizenDataMissing:") }, "\(verification)")
+        #expect(verification.passive.reasons.contains { $0.code == .citizenDataMissing }, "\(verification)")
     }
 }

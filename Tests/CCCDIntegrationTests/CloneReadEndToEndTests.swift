@@ -27,9 +27,9 @@ extension PCSCEndToEnd {
         // The clone signs with its own RSA key: read as a number under the genuine DG15 modulus its
         // signature either does not verify or (when the number is at or above that modulus, which
         // happens for some challenges) is not a signature at all. Both fail closed.
-        #expect((active["reasons"] as? [String])?.contains {
-            $0.hasPrefix("signatureInvalid") || $0.hasPrefix("signatureMalformed")
-        } == true, "\(active)")
-        #expect((chip["reasons"] as? [String])?.contains { $0.contains("clone") } == true, "\(chip)")
+        let activeCodes = (active["reasons"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
+        #expect(activeCodes.contains { $0 == "signatureInvalid" || $0 == "signatureMalformed" }, "\(active)")
+        #expect((chip["reasons"] as? [[String: Any]])?.contains { ($0["message"] as? String)?.contains("clone") == true } == true,
+                "\(chip)")
     }
 }

@@ -17,7 +17,7 @@ extension PCSCEndToEnd {
     func pcscRead(_ options: ReadOptions = F.options()) async -> F.Ending {
         do {
             let result = try await CardReader().read(reader: bed.readerNames[0], access: F.access, options: options).result()
-            return .verdict(result.verification?.overall ?? .notPerformed, result)
+            return .verdict(result.verification?.overall ?? .incomplete, result)
         } catch {
             return .failed(error)
         }
@@ -85,7 +85,7 @@ extension PCSCEndToEnd {
             if case .verdict(_, let result) = ending {
                 #expect(result.verification?.active.status == .notPerformed)
                 #expect(result.verification?.chip.status == .notPerformed)
-                #expect(result.verification?.active.reasons.contains { $0.hasPrefix("transmissionFailed") } == true)
+                #expect(result.verification?.active.reasons.contains { $0.code == .transmissionFailed } == true)
             }
         }
     }

@@ -19,7 +19,7 @@ import Testing
         /// Recovered: `valid`, with the genuine bytes.
         case recovered
         /// A verdict other than valid (the read completed on wrong or missing data).
-        case verdict(VerificationSummary.Status)
+        case verdict(PassiveStatus)
         /// A typed error of this kind.
         case error(ErrorKind)
         /// `incomplete` (a CCCD without its citizen data, DG13), the other files genuine and verified.
@@ -128,7 +128,7 @@ import Testing
         case (.incompleteWithoutDG13, .verdict(.incomplete, let result)):
             let dg13 = LDSFile.dataGroup(.dg13)
             #expect(result.files[dg13] == .notAccessible && result.rawFiles[dg13] == nil && result.citizen == nil)
-            #expect(result.verification?.passive.reasons.contains { $0.hasPrefix("citizenDataMissing:") } == true,
+            #expect(result.verification?.passive.reasons.contains { $0.code == .citizenDataMissing } == true,
                     "\(String(describing: result.verification))")
             #expect(result.verification?.active.status == .valid && result.verification?.chip.status == .valid)
             for other in [LDSFile.dataGroup(.dg1), .dataGroup(.dg2), .sod] {

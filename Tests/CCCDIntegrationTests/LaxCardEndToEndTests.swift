@@ -31,7 +31,7 @@ extension PCSCEndToEnd {
         defer { connection.eject() }
         do {
             let result = try await CardReader().read(reader: bed.readerNames[0], access: lax.access, options: F.options()).result()
-            return .verdict(result.verification?.overall ?? .notPerformed, result)
+            return .verdict(result.verification?.overall ?? .incomplete, result)
         } catch {
             return .failed(error)
         }

@@ -42,7 +42,7 @@ extension PCSCEndToEnd {
         #expect(verification.overall == .valid, "\(verification)")
         #expect(verification.passive.status == .valid && verification.active.status == .valid)
         #expect(verification.chip.status == .valid, "\(verification.chip)")
-        #expect(verification.chip.reasons.first == "method: PACE-CAM, key from DG14", "\(verification.chip)")
+        #expect(verification.chip.method == "PACE-CAM, key from DG14", "\(verification.chip)")
 
         // The GM read runs Chip Authentication (the log sees it); the CAM read sends none of its
         // commands: PACE's MSE:Set AT and four GENERAL AUTHENTICATEs per access run, nothing more.
@@ -65,8 +65,8 @@ extension PCSCEndToEnd {
         let verification = try #require(clone.result.verification)
         #expect(verification.passive.status == .valid)
         #expect(verification.chip.status == .invalid, "\(verification.chip)")
-        #expect(verification.chip.reasons.first == "method: PACE-CAM", "\(verification.chip)")
-        #expect(verification.chip.reasons.contains { $0.hasPrefix("chipAuthenticationDataMismatch") && $0.contains("clone") },
+        #expect(verification.chip.method == "PACE-CAM", "\(verification.chip)")
+        #expect(verification.chip.reasons.contains { $0.code == .chipAuthenticationDataMismatch && $0.message.contains("clone") },
                 "\(verification.chip)")
         #expect(verification.overall == .invalid)
         #expect(!clone.commands.contains { $0.isChipAuthentication }, "\(clone.commands)")

@@ -189,7 +189,7 @@ import Testing
         let photo = try #require(object["photo"] as? [String: Any])
         #expect(photo["sha256"] as? String == Self.sha256Hex(Self.cccd.photo))
         // Round trip.
-        let decoded = try JSONDecoder().decode(CardReadResult.self, from: data)
+        let decoded = try CardReadResult.decoder.decode(CardReadResult.self, from: data)
         #expect(decoded.citizen == result.citizen && decoded.photo?.sha256 == result.photo?.sha256)
     }
 

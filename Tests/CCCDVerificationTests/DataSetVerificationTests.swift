@@ -1,3 +1,4 @@
+import CCCDKit
 import CCCDLDS
 import CCCDTestData
 import CCCDVerification
@@ -223,11 +224,13 @@ struct DataSetVerificationTests {
     @Test func reportJSONFollowsInterfaces() throws {
         let dump = try Fixtures.dump("no-expiry")
         let report = OfflineVerification.verify(dump, trustStore: Fixtures.testTrust)
-        let json = try JSONSerialization.jsonObject(with: DocumentReport(files: dump.files, verification: report).json())
+        let json = try JSONSerialization.jsonObject(with: CardReadResult(dump: dump.files, verification: report).jsonData())
             as! [String: Any]
         let verification = json["verification"] as! [String: Any]
         #expect(verification["overall"] as? String == "valid")
         #expect((verification["active"] as! [String: Any])["status"] as? String == "not-performed")
+        // A dump has no live-only blocks.
+        #expect(json["access"] == nil && json["files"] == nil)
         #expect((verification["chip"] as! [String: Any])["status"] as? String == "not-performed")
         let document = json["document"] as! [String: Any]
         #expect(document["personalNumber"] as? String == "001058004321")

@@ -95,6 +95,13 @@ public final class AuditRecorder: Sendable {
             personalNumber: personalNumber))
     }
 
+    /// "evidence exported": format, read id and client; never the bundle. (Logged: the journal's
+    /// table has no row kind for it yet.)
+    func recordEvidenceExport(format: String, readId: String, clientID: String) {
+        logger.info("evidence exported", metadata: ["format": "\(format)", "readId": "\(readId)", "client": "\(clientID)"])
+        Counter(label: "cccdd_evidence_exports_total", dimensions: [("format", format)]).increment()
+    }
+
     func recordCompare(similarity: Double?, personalNumber: String?, reader: String?, clientID: String, outcome: String,
                        duration: Duration)
     {

@@ -30,6 +30,7 @@ struct ReadRunner: Sendable {
             dataGroups: request.dataGroups, includePhoto: request.options.photo,
             cardTimeout: .milliseconds(Int64(request.options.timeoutSeconds * 1000)))
         options.verifier = CardVerifier(trustStore: trustStore)
+        options.activeAuthenticationChallenge = request.options.activeAuthenticationChallenge
 
         do {
             var result = try await read(reader: reader, access: request.access.input, options: options, session: session)

@@ -9,6 +9,8 @@ public struct StoredRead: Sendable {
     public var reader: String
     public var expiresAt: Date
     public var result: CardReadResult
+    /// When the read finished (the evidence bundle's `readAt`).
+    public var readAt = Date()
 
     /// Overwrites the personal bytes this value holds (files as read, photo) with zeros. Copies
     /// that a request still holds keep theirs until they are released; the store drops its own.

@@ -22,6 +22,7 @@ public enum DaemonRouter {
         VerifyRoutes.register(on: router, services: services)
         TellerPageRoutes.register(on: router, services: services)
         DiagnosticsRoutes.register(on: router, services: services)
+        EvidenceRoutes.register(on: router, services: services)
         return router
     }
 

@@ -1,11 +1,13 @@
 import CCCDDaemonAPI
+import CCCDKit
 import CCCDLDS
 import CCCDVerification
 import Foundation
 import Hummingbird
 import Metrics
 
-/// `POST /v1/verify`: offline verification of uploaded dump files, as `cccd verify --json`.
+/// `POST /v1/verify`: offline verification of uploaded dump files, as `cccd verify --json` (the same
+/// result model as a read, docs/schema/read-result.schema.json).
 enum VerifyRoutes {
     static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
         router.post("/v1/verify") { request, _ in
@@ -13,9 +15,9 @@ enum VerifyRoutes {
             let started = ContinuousClock.now
             let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
             let verify = try VerifyRequest.decode(from: Data(body))
-            let dump = DumpFolder(files: verify.files)
+            let dump = DumpFolder(files: verify.files, activeAuthentication: verify.activeAuthentication)
             let report = OfflineVerification.verify(dump, trustStore: services.trustStore)
-            let document = DocumentReport(files: dump.files, verification: report)
+            let document = CardReadResult(dump: dump.files, verification: report)
             services.audit.recordVerify(
                 passive: report.passive.status.rawValue, overall: report.overall.rawValue,
                 personalNumber: document.citizen?.personalNumber ?? document.document?.personalNumber,

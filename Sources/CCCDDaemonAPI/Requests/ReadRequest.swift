@@ -22,6 +22,9 @@ public struct ReadRequest: Sendable, Equatable {
         public var chipAuthentication: Bool = true
         /// How long to wait for a card on the reader.
         public var timeoutSeconds: Double = 15
+        /// The caller's 8-byte Active Authentication challenge (`activeAuthenticationChallenge`,
+        /// hex or base64 in JSON); nil = a random one.
+        public var activeAuthenticationChallenge: [UInt8]?
 
         public init() {}
     }
@@ -52,6 +55,7 @@ public struct ReadRequest: Sendable, Equatable {
             var activeAuthentication: Bool?
             var chipAuthentication: Bool?
             var timeoutSeconds: Double?
+            var activeAuthenticationChallenge: String?
         }
         var access: AccessWire
         var options: OptionsWire?
@@ -70,7 +74,11 @@ public struct ReadRequest: Sendable, Equatable {
         if let options = object["options"] {
             guard let options = options as? [String: Any] else { throw .invalidRequest("options must be an object") }
             try JSONBody.rejectUnknownKeys(
-                options, allowed: ["dataGroups", "photo", "activeAuthentication", "chipAuthentication", "timeoutSeconds"],
+                options,
+                allowed: [
+                    "dataGroups", "photo", "activeAuthentication", "chipAuthentication", "timeoutSeconds",
+                    "activeAuthenticationChallenge",
+                ],
                 in: "options")
         }
         let wire = try JSONBody.decode(Wire.self, from: data)
@@ -115,6 +123,12 @@ public struct ReadRequest: Sendable, Equatable {
                     throw .invalidRequest("options.timeoutSeconds must be more than 0 and at most \(Int(maximumTimeoutSeconds))")
                 }
                 options.timeoutSeconds = timeout
+            }
+            if let text = o.activeAuthenticationChallenge {
+                guard let challenge = ActiveAuthenticationEvidence.parseChallenge(text) else {
+                    throw .invalidRequest("options.activeAuthenticationChallenge must be 8 bytes: 16 hex digits or base64")
+                }
+                options.activeAuthenticationChallenge = challenge
             }
         }
         if let id = wire.sessionId { try SessionID.validate(id) }

@@ -1,10 +1,14 @@
+import CCCDKit
 import CCCDLDS
 import Foundation
 
 /// The body of `POST /v1/verify`: `{"files": {"EF.SOD": "<base64>", "DG1": "<base64>", …}}` with the
-/// dump layout's names without `.bin`.
+/// dump layout's names without `.bin` (`AA.challenge` and `AA.response` included: Active
+/// Authentication is then re-checked offline).
 public struct VerifyRequest: Sendable, Equatable {
     public var files: [LDSFile: [UInt8]]
+    /// `AA.challenge` and `AA.response`, when both were sent.
+    public var activeAuthentication: ActiveAuthenticationEvidence?
 
     /// Largest accepted file (as for dump folders: chip files are tens of KB).
     static let maximumFileSize = 4 << 20
@@ -26,7 +30,14 @@ public struct VerifyRequest: Sendable, Equatable {
         let wire = try JSONBody.decode(Wire.self, from: data)
         guard !wire.files.isEmpty else { throw .invalidRequest("files is empty; send at least EF.SOD and the data groups") }
         var files: [LDSFile: [UInt8]] = [:]
+        var aa: [String: [UInt8]] = [:]
         for (name, text) in wire.files.sorted(by: { $0.key < $1.key }) {
+            if name == "AA.challenge" || name == "AA.response" {
+                let bytes = try Base64Field.decode(text, name: "files.\(name)")
+                guard bytes.count <= 4096 else { throw .invalidRequest("files.\(name) is too large") }
+                aa[name] = bytes
+                continue
+            }
             guard let file = names[name] else {
                 throw .invalidRequest("files.\(JSONBody.quoted(name)) is not a dump file name (EF.COM, EF.SOD, EF.CardAccess, DG1 … DG16)")
             }
@@ -34,6 +45,14 @@ public struct VerifyRequest: Sendable, Equatable {
             guard bytes.count <= maximumFileSize else { throw .invalidRequest("files.\(name) is too large for a chip file") }
             files[file] = bytes
         }
-        return VerifyRequest(files: files)
+        guard files.isEmpty == false else { throw .invalidRequest("files holds no chip file (EF.SOD, DG1 …)") }
+        var request = VerifyRequest(files: files)
+        switch (aa["AA.challenge"], aa["AA.response"]) {
+        case (let challenge?, let response?):
+            request.activeAuthentication = ActiveAuthenticationEvidence(challenge: challenge, response: response)
+        case (nil, nil): break
+        default: throw .invalidRequest("files.AA.challenge and files.AA.response go together")
+        }
+        return request
     }
 }

@@ -3,8 +3,12 @@ import CCCDVerification
 import Foundation
 
 /// Everything read from a card, typed, and encodable to exactly the `cccd read --json` object of
-/// shared/interfaces.md (`document`, `holder`, `citizen`, `access`, `verification`, `photo`, `face`,
-/// plus `files` with each file's status and size).
+/// docs/interfaces.md (`document`, `holder`, `citizen`, `access`, `verification`, `photo`, `face`,
+/// plus `files` with each file's status and size), validated by docs/schema/read-result.schema.json.
+///
+/// The one result model: `cccd verify --json` and the daemon's read and verify answers encode this
+/// type too (``init(dump:verification:)``), so a read and the re-verification of its dump give the
+/// same JSON but for the verification time and the live-only blocks `access` and `files`.
 ///
 /// ``rawFiles`` keeps every file exactly as read, for the dump folder (`--out`) and for
 /// verification; it is never encoded. ``verification`` and ``face`` are filled by other modules
@@ -15,7 +19,7 @@ public struct CardReadResult: Sendable {
     /// DG13 (Vietnamese citizen data), when the card has it.
     public var citizen: CitizenData?
     public var access: AccessSummary
-    public var verification: VerificationSummary?
+    public var verification: VerificationReport?
     public var photo: PhotoSummary?
     public var face: FaceMatchSummary?
     /// Every file considered, with what happened to it.
@@ -30,9 +34,14 @@ public struct CardReadResult: Sendable {
     /// CA_IC and PK_map,IC, checked by the verifier instead of running Chip Authentication. Never
     /// encoded in the JSON.
     public var paceChipAuthentication: PACECAMVerifier.ChipData?
+    /// The caller's Active Authentication challenge (``ReadOptions/activeAuthenticationChallenge``),
+    /// for the verifier. Never encoded (the evidence in `verification.active` carries it).
+    public var activeAuthenticationChallenge: [UInt8]?
+    /// Whether this describes a live read (`access` and `files` are encoded) or a dump (they are not).
+    public var isLiveRead = true
 
     public init(document: DocumentSummary? = nil, holder: HolderSummary? = nil, citizen: CitizenData? = nil,
-                access: AccessSummary = .none, verification: VerificationSummary? = nil, photo: PhotoSummary? = nil,
+                access: AccessSummary = .none, verification: VerificationReport? = nil, photo: PhotoSummary? = nil,
                 face: FaceMatchSummary? = nil, files: [LDSFile: FileStatus] = [:], rawFiles: [LDSFile: [UInt8]] = [:],
                 mrz: MachineReadableZoneGroup? = nil)
     {
@@ -48,21 +57,59 @@ public struct CardReadResult: Sendable {
         self.mrz = mrz
     }
 
-    /// Writes the dump folder (shared/interfaces.md): one `<name>.bin` per file read, exactly as
-    /// read. Creates the folder if needed. Holds personal data: write it only when the user asks.
+    /// The result of re-verifying a dump (`cccd verify`, `POST /v1/verify`): the blocks described
+    /// from the files exactly as a read describes them; files that do not parse leave their block out.
+    public init(dump files: [LDSFile: [UInt8]], verification: VerificationReport?) {
+        self.init(verification: verification, rawFiles: files)
+        isLiveRead = false
+        citizen = files[.dataGroup(.dg13)].flatMap { try? DG13Parser.parse($0) }
+        if let dg1 = files[.dataGroup(.dg1)].flatMap({ try? DG1Parser.parse($0) }) {
+            mrz = dg1
+            document = DocumentSummary(dg1: dg1, citizen: citizen)
+            holder = HolderSummary(dg1: dg1)
+        }
+        photo = files[.dataGroup(.dg2)].flatMap { try? DG2Parser.parse($0) }.flatMap { PhotoSummary(faces: $0) }
+    }
+
+    /// The Active Authentication evidence (challenge, response, algorithm), when AA got an answer.
+    public var activeAuthenticationEvidence: ActiveAuthenticationEvidence? { verification?.active.evidence }
+
+    /// Writes the dump folder (docs/interfaces.md): one `<name>.bin` per file read, exactly as
+    /// read, plus `AA.challenge.bin` / `AA.response.bin` when Active Authentication got an answer.
+    /// Creates the folder if needed. Holds personal data: write it only when the user asks.
     public func writeDump(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         for (file, bytes) in rawFiles where file != .atrInfo {
             try Data(bytes).write(to: folder.appendingPathComponent(file.dumpFileName), options: .atomic)
         }
+        if let evidence = activeAuthenticationEvidence {
+            try Data(evidence.challenge).write(
+                to: folder.appendingPathComponent(ActiveAuthenticationEvidence.challengeFileName), options: .atomic)
+            try Data(evidence.response).write(
+                to: folder.appendingPathComponent(ActiveAuthenticationEvidence.responseFileName), options: .atomic)
+        }
     }
 
-    /// The JSON object of `cccd read --json`: sorted keys, UTF-8 text unescaped.
+    /// The JSON object of `cccd read --json` / `cccd verify --json`: sorted keys, ISO 8601 dates,
+    /// UTF-8 text unescaped.
     public func jsonData(prettyPrinted: Bool = true) throws -> Data {
+        try Self.encoder(prettyPrinted: prettyPrinted).encode(self)
+    }
+
+    /// The decoder of the result's JSON (ISO 8601 dates).
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    /// The encoder of the result's JSON.
+    public static func encoder(prettyPrinted: Bool = true) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = prettyPrinted
             ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
     }
 }
 
@@ -74,10 +121,12 @@ extension CardReadResult: Codable {
         try c.encodeIfPresent(document, forKey: .document)
         try c.encodeIfPresent(holder, forKey: .holder)
         try c.encodeIfPresent(citizen, forKey: .citizen)
-        try c.encode(access, forKey: .access)
         try c.encodeIfPresent(verification, forKey: .verification)
         try c.encodeIfPresent(photo, forKey: .photo)
         try c.encodeIfPresent(face, forKey: .face)
+        // Live-only: how the chip was opened and what each file did; a dump knows neither.
+        guard isLiveRead else { return }
+        try c.encode(access, forKey: .access)
         try c.encode(Dictionary(uniqueKeysWithValues: files.map { ($0.key.description, $0.value) }), forKey: .files)
     }
 
@@ -93,9 +142,10 @@ extension CardReadResult: Codable {
             holder: try c.decodeIfPresent(HolderSummary.self, forKey: .holder),
             citizen: try c.decodeIfPresent(CitizenData.self, forKey: .citizen),
             access: try c.decodeIfPresent(AccessSummary.self, forKey: .access) ?? .none,
-            verification: try c.decodeIfPresent(VerificationSummary.self, forKey: .verification),
+            verification: try c.decodeIfPresent(VerificationReport.self, forKey: .verification),
             photo: try c.decodeIfPresent(PhotoSummary.self, forKey: .photo),
             face: try c.decodeIfPresent(FaceMatchSummary.self, forKey: .face), files: files)
+        isLiveRead = c.contains(.access)
     }
 }
 

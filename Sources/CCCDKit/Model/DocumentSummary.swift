@@ -23,16 +23,21 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
         self.dateOfExpiry = dateOfExpiry
     }
 
-    /// From a parsed DG1.
-    public init(dg1: MachineReadableZoneGroup, currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())) {
+    /// From a parsed DG1 and, when read, DG13. A CCCD without expiry (DG13 `Không thời hạn`)
+    /// carries the placeholder `991231` in its MRZ: `dateOfExpiry` is then `null`, as the contract says.
+    public init(
+        dg1: MachineReadableZoneGroup, citizen: CitizenData? = nil,
+        currentYear: Int = Calendar(identifier: .gregorian).component(.year, from: Date())
+    ) {
         let mrz = dg1.mrz
         let optional = mrz.optionalData.first.map { $0.replacingOccurrences(of: "<", with: "") }
+        let noExpiry = citizen?.hasNoExpiry == true && mrz.dateOfExpiry.text == MRZKey.vietnameseNoExpiry
         self.init(
             type: mrz.documentCode.replacingOccurrences(of: "<", with: ""),
             issuingState: mrz.issuingState,
             number: mrz.documentNumber,
             personalNumber: dg1.vietnamesePersonalNumber ?? (optional?.isEmpty == false ? optional : nil),
-            dateOfExpiry: mrz.dateOfExpiry.iso(for: .dateOfExpiry, currentYear: currentYear))
+            dateOfExpiry: noExpiry ? nil : mrz.dateOfExpiry.iso(for: .dateOfExpiry, currentYear: currentYear))
     }
 
     private enum CodingKeys: String, CodingKey { case type, issuingState, number, personalNumber, dateOfExpiry }

@@ -1,5 +1,5 @@
 /// How a read went at the APDU level: what it cost and what the reader had to work around. Not
-/// part of the `cccd read --json` object (shared/interfaces.md); `cccd read` logs it to stderr.
+/// part of the `cccd read --json` object (docs/interfaces.md); `cccd read` logs it to stderr.
 public struct ReadStatistics: Sendable, Hashable, Codable {
     /// Command APDUs sent to the card over every connection (access control, files, AA/CA).
     public var exchanges: Int

@@ -102,6 +102,7 @@ public struct CardReadSession: Sendable {
             // a live session.
             try await reader.reestablishIfNeeded(after: listed.last.map { LDSFile.dataGroup($0) } ?? .com)
             result.paceChipAuthentication = counters.paceChipAuthentication
+            result.activeAuthenticationChallenge = options.activeAuthenticationChallenge
             result.verification = await verifier.verify(result, channel: await reader.currentSender)
             result.statistics = await counters.statistics(reader: reader)
         }
@@ -181,19 +182,20 @@ public struct CardReadSession: Sendable {
                 throw CardReadError.malformedFile(file: file, reason: "\(error)")
             }
         }
-        if case .dg1(let dg1)? = try parsed(.dataGroup(.dg1)) {
-            result.mrz = dg1
-            result.document = DocumentSummary(dg1: dg1)
-            result.holder = HolderSummary(dg1: dg1)
-        }
-        if case .dg2(let faces)? = try parsed(.dataGroup(.dg2)) {
-            result.photo = PhotoSummary(faces: faces)
-        }
         // A DG13 that does not parse leaves no citizen block instead of failing the read: the
         // verdict then says what it means (a hash mismatch → invalid; a CCCD without usable
         // citizen data → incomplete, CitizenDataRequirement).
         if case .dg13(let citizen)? = try? parsed(.dataGroup(.dg13)) {
             result.citizen = citizen
+        }
+        if case .dg1(let dg1)? = try parsed(.dataGroup(.dg1)) {
+            result.mrz = dg1
+            // DG13 first: a CCCD without expiry has a placeholder MRZ date (DocumentSummary).
+            result.document = DocumentSummary(dg1: dg1, citizen: result.citizen)
+            result.holder = HolderSummary(dg1: dg1)
+        }
+        if case .dg2(let faces)? = try parsed(.dataGroup(.dg2)) {
+            result.photo = PhotoSummary(faces: faces)
         }
     }
 

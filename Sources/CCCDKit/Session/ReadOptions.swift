@@ -29,11 +29,15 @@ public struct ReadOptions: Sendable {
     public var random: any RandomSource
     /// Called after the files are read, while the card is still connected, to fill `verification`.
     public var verifier: (any ReadResultVerifier)?
+    /// The challenge for Active Authentication (8 bytes), chosen by the caller — a back end that
+    /// wants proof the chip answered now; nil for a random one. Kept in the result's evidence.
+    public var activeAuthenticationChallenge: [UInt8]?
 
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
                 cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
                 fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
-                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil)
+                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil,
+                activeAuthenticationChallenge: [UInt8]? = nil)
     {
         self.dataGroups = dataGroups
         self.includePhoto = includePhoto
@@ -46,5 +50,6 @@ public struct ReadOptions: Sendable {
         self.accessPolicy = accessPolicy
         self.random = random
         self.verifier = verifier
+        self.activeAuthenticationChallenge = activeAuthenticationChallenge
     }
 }

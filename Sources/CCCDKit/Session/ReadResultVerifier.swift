@@ -1,9 +1,10 @@
 import CCCDTransport
+import CCCDVerification
 
 /// Fills the `verification` block (passive, active and chip authentication). Implemented by the
 /// verification module; the reader only calls it.
 public protocol ReadResultVerifier: Sendable {
     /// Verifies `result`. `channel` is the live (secure) channel for checks that need the chip
     /// (Active / Chip Authentication); nil when verifying offline.
-    func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary
+    func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationReport
 }

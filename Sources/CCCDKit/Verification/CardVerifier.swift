@@ -8,6 +8,7 @@ import CCCDVerification
 /// read — AA first, since CA switches the channel to new keys. After PACE-CAM the chip check is
 /// PACE-CAM's (``PACECAMVerifier``) and Chip Authentication is not run.
 ///
+/// The result is ``VerificationReport``, the same type `cccd verify` reports for a dump.
 /// `overall` is `valid` only when passive authentication is valid and no performed check failed;
 /// a failed AA or CA makes it `invalid` (a cloned chip), one the card broke off (removed, silent)
 /// `incomplete`. Without a channel (offline) AA and CA are
@@ -28,7 +29,7 @@ public struct CardVerifier: ReadResultVerifier {
         self.extendedLengthSupported = extendedLengthSupported
     }
 
-    public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
+    public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationReport {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
@@ -36,33 +37,11 @@ public struct CardVerifier: ReadResultVerifier {
         let (active, chip) = await ChipChecks.run(
             files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
             shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused,
-            paceChipAuthentication: result.paceChipAuthentication)
-        return VerificationSummary(
-            passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
-            overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))
-    }
-
-    /// The `verification` entry of an AA/CA result; the method, when known, leads the reasons.
-    static func check(_ result: AuthenticationResult) -> VerificationSummary.Check {
-        let status: VerificationSummary.Status
-        switch result.status {
-        case .valid: status = .valid
-        case .invalid: status = .invalid
-        case .notSupported: status = .notSupported
-        case .notPerformed: status = .notPerformed
-        }
-        var reasons = result.reasons.map { "\($0.code.rawValue): \($0.message)" }
-        if let method = result.method { reasons.insert("method: \(method)", at: 0) }
-        return VerificationSummary.Check(status: status, reasons: reasons)
-    }
-
-    static func status(_ status: PassiveStatus) -> VerificationSummary.Status {
-        switch status {
-        case .valid: .valid
-        case .invalid: .invalid
-        case .untrusted: .untrusted
-        case .incomplete: .incomplete
-        case .expired: .expired
-        }
+            paceChipAuthentication: result.paceChipAuthentication,
+            activeAuthenticationChallenge: result.activeAuthenticationChallenge)
+        // The same rule as the offline re-check of the dump: DG15 must be signed for AA to count.
+        return VerificationReport(
+            passive: passive, active: ActiveAuthenticationEvidenceCheck.requireSignedKey(active, passive: passive),
+            chip: chip)
     }
 }

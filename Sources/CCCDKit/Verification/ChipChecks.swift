@@ -12,7 +12,8 @@ enum ChipChecks {
     /// `shortFileIdentifiersRefused`: the card refused READ BINARY by SFI during the read, so the
     /// read that proves the CA keys SELECTs DG14 first.
     static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool,
-                    shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil)
+                    shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil,
+                    activeAuthenticationChallenge: [UInt8]? = nil)
         async -> (active: AuthenticationResult, chip: AuthenticationResult)
     {
         // PACE-CAM was checked by the chip's answer to PACE itself: nothing more to send.
@@ -39,7 +40,7 @@ enum ChipChecks {
                 let key = try DG15Parser.parse(bytes)
                 active = await ActiveAuthenticator.perform(
                     over: SenderAdapter(sender: channel), dg15: key, dg14: dg14,
-                    extendedLengthSupported: extendedLengthSupported)
+                    extendedLengthSupported: extendedLengthSupported, challenge: activeAuthenticationChallenge)
             } catch {
                 active = .invalid(VerificationReason(.publicKeyUnsupported, .failure, "DG15 does not parse: \(error)"))
             }

@@ -13,21 +13,13 @@ public struct PassiveReadVerifier: ReadResultVerifier {
         self.options = options
     }
 
-    public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
+    public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationReport {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
             files: result.rawFiles)
-        return Self.summary(passive)
-    }
-
-    /// The `verification` block for a passive-authentication result; `overall` follows passive
-    /// authentication, since nothing else was performed.
-    public static func summary(_ passive: PassiveAuthenticationResult) -> VerificationSummary {
-        let status = CardVerifier.status(passive.status)
-        let notPerformed = VerificationSummary.Check(status: .notPerformed, reasons: ["not performed by this reader"])
-        return VerificationSummary(
-            passive: .init(status: status, reasons: passive.reasons.map { "\($0.code.rawValue): \($0.message)" }),
-            active: notPerformed, chip: notPerformed, overall: status)
+        return VerificationReport(
+            passive: passive, active: .notPerformed("not performed by this reader"),
+            chip: .notPerformed("not performed by this reader"))
     }
 }

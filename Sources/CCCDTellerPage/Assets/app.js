@@ -113,7 +113,7 @@
     internal: ["Lỗi nội bộ của dịch vụ.", "Internal error in the service."],
   };
 
-  // Plain words for the verdicts (shared/interfaces.md: verification statuses).
+  // Plain words for the verdicts (docs/interfaces.md: verification statuses).
   const OVERALL = {
     valid: [["Hợp lệ", "Genuine"], ["Thẻ thật, dữ liệu nguyên vẹn, do cơ quan cấp thẻ ký.", "Authentic chip; data intact and signed by the issuer."]],
     invalid: [["Không hợp lệ", "Failed — possible clone or tampering"],
@@ -763,7 +763,9 @@
       const entry = CHECK_EXPLAIN[name][check.status];
       if (entry) put(explain, entry, null, { mono: true });
       if (Array.isArray(check.reasons) && check.reasons.length && check.status !== "valid") {
-        explain.append(document.createTextNode(` (${check.reasons.join("; ")})`));
+        // Reasons are objects {code, severity, message} (docs/schema/read-result.schema.json).
+        const said = check.reasons.filter((r) => r && r.severity !== "info").map((r) => `${r.code}: ${r.message}`);
+        if (said.length) explain.append(document.createTextNode(` (${said.join("; ")})`));
       }
       item.append(title, badge, explain);
       checks.append(item);

@@ -3,8 +3,9 @@ import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
 
-/// Runs Active Authentication against a card: INTERNAL AUTHENTICATE with a fresh random 8-byte
-/// challenge (over the secure channel), then ``ActiveAuthenticationVerifier``.
+/// Runs Active Authentication against a card: INTERNAL AUTHENTICATE with the caller's 8-byte
+/// challenge or a fresh random one (over the secure channel), then ``ActiveAuthenticationVerifier``.
+/// The result carries the challenge and the chip's response as evidence.
 public enum ActiveAuthenticator {
     /// The INTERNAL AUTHENTICATE command for `challenge`, expecting `ne` bytes (256 = short `00`,
     /// 65 536 = extended `00 00`).
@@ -21,15 +22,16 @@ public enum ActiveAuthenticator {
         return extendedLengthSupported ? [short, extended] : [short]
     }
 
-    /// Performs AA. `dg15` nil → `not-supported`.
+    /// Performs AA. `dg15` nil → `not-supported`. `challenge`: the caller's (a back end's, for
+    /// freshness), nil for a random one.
     public static func perform(
         over sender: some CommandSender, dg15: PublicKeyInfo?, dg14: SecurityInfos?,
-        extendedLengthSupported: Bool = true
+        extendedLengthSupported: Bool = true, challenge callerChallenge: [UInt8]? = nil
     ) async -> AuthenticationResult {
         guard let dg15 else { return .notSupported("the card has no DG15 (Active Authentication key)") }
         let challenge: [UInt8]
         do {
-            challenge = try SecureRandom.bytes(8)
+            challenge = try callerChallenge ?? SecureRandom.bytes(8)
         } catch {
             return .invalid(VerificationReason(.transmissionFailed, .failure, "no random challenge: \(error)"))
         }
@@ -54,7 +56,8 @@ public enum ActiveAuthenticator {
             }
             return ActiveAuthenticationVerifier.verify(
                 signature: response.data, challenge: challenge, publicKey: dg15,
-                info: dg14?.activeAuthenticationInfos.first)
+                info: dg14?.activeAuthenticationInfos.first
+            ).with(evidence: ActiveAuthenticationEvidence(challenge: challenge, response: response.data))
         }
         return .invalid(VerificationReason(
             .cardRefused, .failure,

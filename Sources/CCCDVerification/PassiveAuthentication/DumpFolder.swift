@@ -5,6 +5,8 @@ import Foundation
 public struct DumpFolder: Sendable {
     /// The files found, by file.
     public var files: [LDSFile: [UInt8]]
+    /// `AA.challenge.bin` and `AA.response.bin`, when both are present.
+    public var activeAuthentication: ActiveAuthenticationEvidence?
 
     /// Largest file read from a dump (DG2/DG3 are tens of KB; anything near this is not a chip file).
     static let maximumFileSize = 4 << 20
@@ -25,11 +27,25 @@ public struct DumpFolder: Sendable {
         }
         guard !files.isEmpty else { throw .empty(folder.path) }
         self.files = files
+        let challenge = folder.appendingPathComponent(ActiveAuthenticationEvidence.challengeFileName)
+        let response = folder.appendingPathComponent(ActiveAuthenticationEvidence.responseFileName)
+        let manager = FileManager.default
+        if manager.fileExists(atPath: challenge.path) || manager.fileExists(atPath: response.path) {
+            // One without the other, or an oversized one, is an unreadable dump: never a silent not-performed.
+            guard let c = try? Data(contentsOf: challenge), c.count <= 256 else {
+                throw .unreadable(ActiveAuthenticationEvidence.challengeFileName)
+            }
+            guard let r = try? Data(contentsOf: response), r.count <= 4096 else {
+                throw .unreadable(ActiveAuthenticationEvidence.responseFileName)
+            }
+            activeAuthentication = ActiveAuthenticationEvidence(challenge: [UInt8](c), response: [UInt8](r))
+        }
     }
 
     /// A dump from files already in memory (e.g. a read).
-    public init(files: [LDSFile: [UInt8]]) {
+    public init(files: [LDSFile: [UInt8]], activeAuthentication: ActiveAuthenticationEvidence? = nil) {
         self.files = files
+        self.activeAuthentication = activeAuthentication
     }
 
     /// The passive-authentication input of this dump.

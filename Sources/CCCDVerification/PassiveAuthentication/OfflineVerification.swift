@@ -1,8 +1,9 @@
 import CCCDLDS
 import Foundation
 
-/// `cccd verify DIR`: passive authentication of a dump; active and chip authentication need the
-/// chip and are `not-performed`.
+/// `cccd verify DIR`: passive authentication of a dump; Active Authentication re-checked from the
+/// dump's evidence (`AA.challenge.bin`, `AA.response.bin`) when present; chip authentication needs
+/// the chip and is `not-performed`.
 public enum OfflineVerification {
     /// The verification report of a dump folder.
     public static func verify(
@@ -11,9 +12,11 @@ public enum OfflineVerification {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(dump.passiveAuthenticationInput, trustStore: trustStore, options: options),
             files: dump.files)
+        let active = dump.activeAuthentication.map {
+            ActiveAuthenticationEvidenceCheck.verify($0, files: dump.files, passive: passive)
+        } ?? .notPerformed("offline verification of a dump without Active Authentication evidence")
         return VerificationReport(
-            passive: passive,
-            active: .notPerformed("offline verification of a dump: active authentication needs the chip"),
+            passive: passive, active: active,
             chip: .notPerformed("offline verification of a dump: chip authentication needs the chip"))
     }
 }

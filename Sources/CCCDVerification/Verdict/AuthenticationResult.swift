@@ -7,12 +7,28 @@ public struct AuthenticationResult: Sendable, Codable, Hashable {
     public var reasons: [VerificationReason]
     /// How it was done, e.g. `RSA ISO/IEC 9796-2 SHA1`, `ECDH AES-128 (MSE:Set AT)`, `PACE-CAM`.
     public var method: String?
+    /// Active Authentication only: the challenge, the chip's response and the algorithm, so the
+    /// check can be repeated offline (`cccd verify`, a back end). Absent when no response came.
+    public var evidence: ActiveAuthenticationEvidence?
 
     /// A result with its reasons and method.
-    public init(status: AuthenticationStatus, reasons: [VerificationReason] = [], method: String? = nil) {
+    public init(
+        status: AuthenticationStatus, reasons: [VerificationReason] = [], method: String? = nil,
+        evidence: ActiveAuthenticationEvidence? = nil
+    ) {
         self.status = status
         self.reasons = reasons
         self.method = method
+        self.evidence = evidence
+    }
+
+    /// This result with `evidence` attached (its algorithm is the method when not given).
+    public func with(evidence: ActiveAuthenticationEvidence) -> AuthenticationResult {
+        var copy = self
+        var evidence = evidence
+        if evidence.algorithm == nil { evidence.algorithm = method }
+        copy.evidence = evidence
+        return copy
     }
 
     /// Not performed (e.g. offline re-verification of a dump).

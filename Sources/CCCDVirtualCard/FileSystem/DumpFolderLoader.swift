@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds a card file system from a dump folder (`EF.COM.bin`, `EF.SOD.bin`, `EF.CardAccess.bin`,
-/// `DG1.bin` … `DG16.bin`; see shared/interfaces.md), placing each file at its ICAO file identifier.
+/// `DG1.bin` … `DG16.bin`; see docs/interfaces.md), placing each file at its ICAO file identifier.
 public enum DumpFolderLoader {
     /// File name → (FID, SFI, in the eMRTD application?).
     static let layout: [(name: String, fid: UInt16, sfi: UInt8, inApplication: Bool)] =

@@ -5,7 +5,7 @@ import CCCDVerification
 import Foundation
 
 /// `cccd read`: waits for a card, reads it, prints a summary or the JSON object of
-/// shared/interfaces.md, optionally writes the dump folder and the photo.
+/// docs/interfaces.md, optionally writes the dump folder and the photo.
 struct ReadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
@@ -51,6 +51,12 @@ struct ReadCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object on stdout.")
     var json = false
 
+    @Option(help: "Active Authentication challenge chosen by the caller: 8 bytes as 16 hex digits (or base64).")
+    var aaChallenge: String?
+
+    @Option(help: "Write the cccdkit evidence bundle (docs/evidence.md) to this file (mode 0600).")
+    var evidence: String?
+
     @Option(help: "Seconds to wait for a card.")
     var timeout: Double = 30
 
@@ -75,6 +81,9 @@ struct ReadCommand: AsyncParsableCommand {
         if id == nil && (dob != nil || expiry != nil) { throw ValidationError("--dob and --expiry go with --id") }
         if let lang, Language(rawValue: lang.lowercased()) == nil { throw ValidationError("--lang is vi or en") }
         if !(timeout > 0) { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let aaChallenge, ActiveAuthenticationEvidence.parseChallenge(aaChallenge) == nil {
+            throw ValidationError("--aa-challenge must be 8 bytes: 16 hex digits or 12 base64 characters")
+        }
     }
 
     var accessInput: AccessInput {
@@ -98,6 +107,7 @@ struct ReadCommand: AsyncParsableCommand {
         }
 
         var options = ReadOptions(cardTimeout: .milliseconds(Int64(timeout * 1000)), shortAPDUsOnly: shortAPDUs)
+        options.activeAuthenticationChallenge = aaChallenge.flatMap(ActiveAuthenticationEvidence.parseChallenge)
         options.verifier = CardVerifier(
             trustStore: TrustStore.commandLine(paths: trust),
             extendedLengthSupported: !shortAPDUs)
@@ -135,6 +145,10 @@ struct ReadCommand: AsyncParsableCommand {
         do {
             if let out {
                 try result.writeDump(to: URL(fileURLWithPath: out))
+            }
+            if let evidence {
+                let bundle = try EvidenceBundle.make(.cccdkit, result: result, reader: reader, readAt: Date())
+                try EvidenceOutput.write(bundle, to: evidence, command: "cccd read")
             }
             if let photo {
                 guard let image = result.photo?.imageData, !image.isEmpty else {

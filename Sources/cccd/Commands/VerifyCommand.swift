@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCCDKit
 import CCCDLDS
 import CCCDVerification
 import Foundation
@@ -11,7 +12,8 @@ struct VerifyCommand: AsyncParsableCommand {
         discussion: """
             Exit status: 0 valid, 2 unreadable dump, 3 invalid, 4 untrusted or incomplete, 5 expired, 64 usage. \
             --at YYYY-MM-DD verifies as of that day (certificates, CRLs and the document's expiry), e.g. to audit a past read.
-            Active and chip authentication need the chip and are reported as not-performed. \
+            Active Authentication is re-checked from AA.challenge.bin and AA.response.bin against DG15 when the \
+            dump has them (else not-performed); chip authentication needs the chip and is not-performed. \
             --live IMAGE compares the DG2 photo with IMAGE; its result (or error) is reported in the face \
             block and does not change the exit status.
             """)
@@ -56,17 +58,18 @@ struct VerifyCommand: AsyncParsableCommand {
         }
         let report = OfflineVerification.verify(
             dump, trustStore: store, options: PassiveAuthenticationOptions(verificationTime: time))
-        let document = DocumentReport(files: dump.files, verification: report)
+        // The same model as `cccd read --json` (docs/schema/read-result.schema.json).
+        let document = CardReadResult(dump: dump.files, verification: report)
         // Models are loaded only when --live is given; a face error leaves the verdict and exit status as they are.
         var faceOutcome: LiveFaceCheck.Outcome?
         if let live {
             faceOutcome = await LiveFaceCheck.run(dg2: dump.files[.dataGroup(.dg2)], livePath: live, command: "cccd verify")
         }
         if json {
-            let data = faceOutcome == nil ? try document.json() : try WithFaceOutcome(base: document, face: faceOutcome).jsonData()
+            let data = faceOutcome == nil ? try document.jsonData() : try WithFaceOutcome(base: document, face: faceOutcome).jsonData()
             FileHandle.standardOutput.write(data + Data([0x0A]))
         } else {
-            print(VerifySummary.text(document))
+            print(VerifySummary.text(document, report: report))
             if let faceOutcome { print(faceOutcome.summaryLine(labelWidth: 10)) }
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
@@ -75,7 +78,7 @@ struct VerifyCommand: AsyncParsableCommand {
 
 /// The readable summary of `cccd verify`.
 enum VerifySummary {
-    static func text(_ document: DocumentReport) -> String {
+    static func text(_ document: CardReadResult, report: VerificationReport) -> String {
         var lines: [String] = []
         if let holder = document.holder, let doc = document.document {
             lines.append("Document  \(doc.type) \(doc.issuingState) \(doc.number)\(doc.personalNumber.map { " (ID \($0))" } ?? "")")
@@ -84,7 +87,7 @@ enum VerifySummary {
         if let photo = document.photo {
             lines.append("Photo     \(photo.format) \(photo.width)×\(photo.height) sha256 \(photo.sha256.prefix(16))…")
         }
-        let passive = document.verification.passive
+        let passive = report.passive
         lines.append("")
         lines.append("Passive authentication: \(passive.status.rawValue.uppercased())")
         if let hash = passive.hashAlgorithm { lines.append("  data-group hashes: \(hash)") }
@@ -96,9 +99,12 @@ enum VerifySummary {
         for reason in passive.reasons where reason.severity != .info {
             lines.append("  - \(reason.severity.rawValue): \(reason.code.rawValue): \(reason.message)")
         }
-        lines.append("Active authentication: \(document.verification.active.status.rawValue)")
-        lines.append("Chip authentication: \(document.verification.chip.status.rawValue)")
-        lines.append("Overall: \(document.verification.overall.rawValue.uppercased())")
+        lines.append("Active authentication: \(report.active.status.rawValue)\(report.active.method.map { " (\($0))" } ?? "")")
+        for reason in report.active.reasons where reason.severity == .failure {
+            lines.append("  - \(reason.code.rawValue): \(reason.message)")
+        }
+        lines.append("Chip authentication: \(report.chip.status.rawValue)")
+        lines.append("Overall: \(report.overall.rawValue.uppercased())")
         return lines.joined(separator: "\n")
     }
 }

@@ -42,7 +42,8 @@ enum ReadSummary {
         }
         add("Access", "Truy cập", result.access.protocol + (result.access.algorithm.map { " \($0)" } ?? ""))
         if let v = result.verification {
-            let reasons = v.passive.reasons.isEmpty ? "" : " (\(v.passive.reasons.joined(separator: "; ")))"
+            let shown = v.passive.reasons.filter { $0.severity < .warning }.map { "\($0.code.rawValue): \($0.message)" }
+            let reasons = shown.isEmpty ? "" : " (\(shown.joined(separator: "; ")))"
             add("Verification", "Xác thực", v.overall.rawValue + reasons)
         }
         let unreadable = result.files.filter { $0.value == .notAccessible }.keys.map(\.description).sorted()

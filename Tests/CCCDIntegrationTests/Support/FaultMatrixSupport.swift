@@ -28,7 +28,7 @@ enum FaultMatrixSupport {
 
     /// What a read ended in.
     enum Ending: Sendable, CustomStringConvertible {
-        case verdict(VerificationSummary.Status, CardReadResult)
+        case verdict(PassiveStatus, CardReadResult)
         case failed(CardReadError)
 
         var description: String {
@@ -40,7 +40,7 @@ enum FaultMatrixSupport {
             }
         }
 
-        var status: VerificationSummary.Status? {
+        var status: PassiveStatus? {
             if case .verdict(let s, _) = self { return s }
             return nil
         }
@@ -49,7 +49,7 @@ enum FaultMatrixSupport {
     static func read(_ connector: any CardConnector, options: ReadOptions = FaultMatrixSupport.options()) async -> Ending {
         do {
             let result = try await CardReader().read(connector: connector, access: access, options: options).result()
-            return .verdict(result.verification?.overall ?? .notPerformed, result)
+            return .verdict(result.verification?.overall ?? .incomplete, result)
         } catch {
             return .failed(error)
         }
