@@ -30,6 +30,10 @@ public struct CardReadResult: Sendable {
     /// CA_IC and PK_map,IC, checked by the verifier instead of running Chip Authentication. Never
     /// encoded in the JSON.
     public var paceChipAuthentication: PACECAMVerifier.ChipData?
+    /// Chip Authentication run during the read (after DG14, its keys proven by the next file
+    /// read): the verifier reports it instead of running CA again. nil when CA was left to the
+    /// verifier. Never encoded in the JSON.
+    public var chipAuthenticationDuringRead: AuthenticationResult?
 
     public init(document: DocumentSummary? = nil, holder: HolderSummary? = nil, citizen: CitizenData? = nil,
                 access: AccessSummary = .none, verification: VerificationSummary? = nil, photo: PhotoSummary? = nil,

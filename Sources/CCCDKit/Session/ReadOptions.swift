@@ -29,12 +29,21 @@ public struct ReadOptions: Sendable {
     public var random: any RandomSource
     /// Called after the files are read, while the card is still connected, to fill `verification`.
     public var verifier: (any ReadResultVerifier)?
+    /// Reader profiles by reader name (built in, plus `CCCD_READER_PROFILES`): what the reader
+    /// carries bounds the first read, so it does not probe with a size the reader refuses.
+    public var readerProfiles: ReaderProfileTable
+    /// A profile learned by an earlier read on the same reader (``ReadStatistics/learnedReaderProfile``);
+    /// wins over the table.
+    public var learnedReaderProfile: ReaderProfile?
 
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
                 cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
                 fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
-                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil)
+                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil,
+                readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil)
     {
+        self.readerProfiles = readerProfiles
+        self.learnedReaderProfile = learnedReaderProfile
         self.dataGroups = dataGroups
         self.includePhoto = includePhoto
         self.includeSecurityObject = includeSecurityObject

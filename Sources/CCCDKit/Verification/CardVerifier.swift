@@ -28,15 +28,20 @@ public struct CardVerifier: ReadResultVerifier {
         self.extendedLengthSupported = extendedLengthSupported
     }
 
+    public var authenticatesChipDuringRead: Bool { true }
+
     public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationSummary {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
             files: result.rawFiles)
         let (active, chip) = await ChipChecks.run(
-            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
+            files: result.rawFiles, channel: channel,
+            // A reader without extended APDUs (its profile, or what the ladder found) gets short Le.
+            extendedLengthSupported: extendedLengthSupported
+                && (result.statistics.readerProfile == nil || result.statistics.extendedLength),
             shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused,
-            paceChipAuthentication: result.paceChipAuthentication)
+            paceChipAuthentication: result.paceChipAuthentication, chipAuthentication: result.chipAuthenticationDuringRead)
         return VerificationSummary(
             passive: PassiveReadVerifier.summary(passive).passive, active: Self.check(active), chip: Self.check(chip),
             overall: Self.status(VerificationReport.overall(passive: passive.status, active: active, chip: chip)))
