@@ -103,7 +103,8 @@ import Testing
         Case(name: "silent on every DG1 read", faults: [CardFault(on(.readBinary, "DG1", repeat: true), .delay(.seconds(30)))],
              expected: .error(.connectionLost), timeout: .milliseconds(800)),
         // Removed and never back for this file.
-        Case(name: "removed on every DG2 read from the 2nd", faults: [CardFault(on(.readBinary, "DG2", occurrence: 2, repeat: true),
+        // DG2 is read in one READ BINARY (whole file, extended Le): removed at every read of it.
+        Case(name: "removed on every DG2 read", faults: [CardFault(on(.readBinary, "DG2", occurrence: 1, repeat: true),
                                                                                 .remove(reinsertAfter: .zero))],
              expected: .error(.connectionLost)),
         // Wrong contents served from the first read on.
@@ -207,7 +208,7 @@ import Testing
 
     @Test func cleanReadIsValidAndFitsTheIndexRange() async throws {
         let instructions = try await Self.reference.instructions()
-        #expect(instructions.count > 20 && instructions.count <= ReferenceRead.maxIndex, "\(instructions.count) APDUs")
+        #expect(instructions.count >= 18 && instructions.count <= ReferenceRead.maxIndex, "\(instructions.count) APDUs")
         // PACE (22, 86×4), AA (88) and CA (22, 86) are all in it.
         #expect(instructions.contains(0x88) && instructions.filter { $0 == 0x86 }.count >= 5)
     }

@@ -89,7 +89,9 @@ struct ActiveAuthenticationTests {
     }
 
     @Test func expectedLengths() {
-        #expect(ActiveAuthenticator.expectedLengths(signatureSize: 256, extendedLengthSupported: true) == [256, 65536])
+        #expect(ActiveAuthenticator.expectedLengths(signatureSize: 256, extendedLengthSupported: true) == [65536, 256])
+        #expect(ActiveAuthenticator.expectedLengths(signatureSize: 128, extendedLengthSupported: true) == [256, 65536])
+        #expect(ActiveAuthenticator.expectedLengths(signatureSize: 256, extendedLengthSupported: false) == [256])
         #expect(ActiveAuthenticator.expectedLengths(signatureSize: 384, extendedLengthSupported: true) == [65536, 256])
         #expect(ActiveAuthenticator.expectedLengths(signatureSize: 128, extendedLengthSupported: false) == [256])
     }

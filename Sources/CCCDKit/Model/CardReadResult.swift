@@ -39,6 +39,10 @@ public struct CardReadResult: Sendable {
     public var activeAuthenticationChallenge: [UInt8]?
     /// Whether this describes a live read (`access` and `files` are encoded) or a dump (they are not).
     public var isLiveRead = true
+    /// Chip Authentication run during the read (after DG14, its keys proven by the next file
+    /// read): the verifier reports it instead of running CA again. nil when CA was left to the
+    /// verifier. Never encoded in the JSON.
+    public var chipAuthenticationDuringRead: AuthenticationResult?
 
     public init(document: DocumentSummary? = nil, holder: HolderSummary? = nil, citizen: CitizenData? = nil,
                 access: AccessSummary = .none, verification: VerificationReport? = nil, photo: PhotoSummary? = nil,

@@ -13,10 +13,26 @@ public struct ReadStatistics: Sendable, Hashable, Codable {
     /// True when the card refused READ BINARY by short file identifier and the reader SELECTed
     /// every file instead (also for the read that proves the chip-authentication keys).
     public var shortFileIdentifiersRefused: Bool
+    /// Answers that made the reader change the length it asked for (`67 00`, `6C xx`, `6B 00`, an
+    /// empty `62 82`), each a wasted exchange: zero when the reader profile and the card's word
+    /// were right from the start.
+    public var lengthRetries: Int
+    /// Whether the read ended with extended-length APDUs allowed (card, reader and ladder agreeing).
+    public var extendedLength: Bool
+    /// The reader profile the read started with and where it came from.
+    public var readerProfile: ReaderProfileReport?
+    /// What the read learned about the reader when the ladder had to correct the limits (nil when
+    /// nothing was corrected): the daemon remembers it per reader name for the next read.
+    public var learnedReaderProfile: ReaderProfile?
 
     public init(exchanges: Int = 0, restarts: Int = 0, secureMessagingAborts: Int = 0, unauthenticatedStatusWords: Int = 0,
-                shortFileIdentifiersRefused: Bool = false)
+                shortFileIdentifiersRefused: Bool = false, lengthRetries: Int = 0, extendedLength: Bool = false,
+                readerProfile: ReaderProfileReport? = nil, learnedReaderProfile: ReaderProfile? = nil)
     {
+        self.lengthRetries = lengthRetries
+        self.extendedLength = extendedLength
+        self.readerProfile = readerProfile
+        self.learnedReaderProfile = learnedReaderProfile
         self.exchanges = exchanges
         self.restarts = restarts
         self.secureMessagingAborts = secureMessagingAborts
@@ -31,6 +47,8 @@ extension ReadStatistics: CustomStringConvertible {
         if secureMessagingAborts > 0 { parts.append("\(secureMessagingAborts) secure-messaging aborts by the card") }
         if unauthenticatedStatusWords > 0 { parts.append("\(unauthenticatedStatusWords) status words without DO'99'") }
         if shortFileIdentifiersRefused { parts.append("SELECT instead of SFI") }
+        if lengthRetries > 0 { parts.append("\(lengthRetries) length retries") }
+        if let readerProfile { parts.append("reader profile: \(readerProfile.source.rawValue)\(readerProfile.pattern.map { " (\($0))" } ?? "")") }
         return parts.joined(separator: ", ")
     }
 }

@@ -39,7 +39,11 @@ public actor FileReader {
         /// new access-control run) during this reader's life.
         public var maxSessionAborts: Int
 
-        public init(firstReadLength: Int = 4096, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true,
+        /// The usual first read: header and small files in one exchange, no answer beyond what
+        /// short-lived chips handle well.
+        public static let standardFirstReadLength = 4096
+
+        public init(firstReadLength: Int = Options.standardFirstReadLength, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true,
                     maxSessionAborts: Int = 4)
         {
             self.firstReadLength = max(1, firstReadLength)
@@ -75,14 +79,24 @@ public actor FileReader {
     public private(set) var recoveries = 0
     /// New sessions opened because the card ended secure messaging with a bare status word.
     public private(set) var sessionAborts = 0
+    /// Answers that made the reader change the length it asked for (`67 00`, `6C xx`, `6B 00`, an
+    /// empty `62 82`): each one a wasted exchange. Zero when the limits were right from the start.
+    public private(set) var lengthRetries = 0
+    /// True once an extended-length command got `67 00` in clear: the reader does not carry
+    /// extended APDUs (what the read learns about the reader).
+    public private(set) var extendedLengthRefused = false
+    /// Whether the first protected exchange after a key change (Chip Authentication) verified under
+    /// the new keys; nil when no key change is being watched. See ``expectKeyProof()``.
+    public internal(set) var keyProof: KeyProof?
 
-    private var connection: Connection
+
+    var connection: Connection
     private var limits: ReadLimits
     private let options: Options
     private let recovery: Recovery?
     private let progress: (@Sendable (FileProgress) -> Void)?
     /// Set when the channel is known to be dead; the next command first recovers.
-    private var pendingRecovery: (reason: String, isFailure: Bool)?
+    var pendingRecovery: (reason: String, isFailure: Bool)?
 
     /// Sizes the ladder tries below a failing one (plain bytes): powers of two, the 223-byte
     /// secure-messaging limit of short APDUs and a few common chip limits.
@@ -157,6 +171,7 @@ public actor FileReader {
                     let smaller = Self.ladder.first(where: { $0 < length })
                 {
                     // 62 82 without data before the declared end: the length was too big.
+                    lengthRetries += 1
                     remember(smaller)
                 } else if status == .endOfFileReached || chunk.isEmpty {
                     // End of file (or no progress): what we have is the file.
@@ -164,19 +179,41 @@ public actor FileReader {
                 }
             case .wrongLe(let exact):
                 // 6C xx: the card tells the length it can return here.
+                lengthRetries += 1
                 if let known = total, known - offset > exact, exact < length { remember(exact) }
                 forcedLength = exact
             default:
                 switch status {
                 case .wrongLength:
+                    // 67 00 to an extended-length command (Ne > 256): the reader (or the card) does
+                    // not carry extended APDUs. Straight to short APDUs instead of down the ladder
+                    // one failed size at a time; the read's learned reader profile says so.
+                    // Only a 67 00 in clear says so: the reader answers before the card, outside
+                    // secure messaging (a protected 67 00 is the card's, handled by the ladder).
+                    if length > 256 && limits.extendedLength && (pendingRecovery != nil || !connection.secureMessaging) {
+                        lengthRetries += 1
+                        extendedLengthRefused = true
+                        limits = limits.shortOnly
+                        continue
+                    }
                     // 67 00: the length is too big for the card or the reader.
                     guard let smaller = Self.ladder.first(where: { $0 < length }) else {
                         throw .noWorkingLength(file: file, status: status)
                     }
+                    lengthRetries += 1
                     remember(smaller)
                 case .wrongParameters:
-                    // 6B 00: offset (or offset + Ne) beyond the end of the file.
-                    if offset == 0 && total == nil { return .content([]) }
+                    // 6B 00: offset (or offset + Ne) beyond the end of the file. A whole-file first
+                    // read (Ne far beyond the usual first read) is retried at the usual size before
+                    // the file counts as empty: some chips refuse an Ne past the end this way.
+                    if offset == 0 && total == nil {
+                        if length > Options.standardFirstReadLength {
+                            lengthRetries += 1
+                            forcedLength = Options.standardFirstReadLength
+                            continue
+                        }
+                        return .content([])
+                    }
                     if let known = total, offset < known {
                         let remaining = known - offset
                         if length > remaining {
@@ -222,8 +259,25 @@ public actor FileReader {
     {
         commandsSent += 1
         do {
-            return try await connection.sender.send(command)
+            let response = try await connection.sender.send(command)
+            if keyProof == .pending && connection.secureMessaging { keyProof = .proven }
+            return response
         } catch let error as SecureMessagingError {
+            if case .unprotectedResponse(let status) = error, status == StatusWord(0x69, 0x87) || status == StatusWord(0x69, 0x88) {
+                // The chip could not verify our protection (SM data objects missing or wrong): the
+                // session is broken, not the command. Renew it and send the command again. Right
+                // after a key change it shows the chip does not hold the new keys.
+                if keyProof == .pending { keyProof = .failed(reason: "the chip could not verify the command (SW \(status))") }
+                pendingRecovery = ("secure messaging broken: the chip answered \(status) in clear", true)
+                return nil
+            }
+            if keyProof == .pending {
+                if case .unprotectedResponse = error {
+                    keyProof = .unproven(reason: "\(error)")
+                } else {
+                    keyProof = .failed(reason: "\(error)")
+                }
+            }
             if case .unprotectedResponse(let status) = error {
                 // The card answered with a bare status word and ended secure messaging. The status
                 // still counts (69 82 for DG3 is an answer, not a fault); the channel needs renewing.
@@ -233,6 +287,7 @@ public actor FileReader {
             pendingRecovery = ("\(error)", true)
             return nil
         } catch let error as CardTransportError {
+            if keyProof == .pending { keyProof = .unproven(reason: "\(error)") }
             switch error {
             case .cancelled: throw .cancelled
             case .serviceUnavailable, .noReader, .sharingViolation, .protocolMismatch:
@@ -248,7 +303,7 @@ public actor FileReader {
         }
     }
 
-    private func recover(file: LDSFile, offset: Int) async throws(FileReadError) {
+    func recover(file: LDSFile, offset: Int) async throws(FileReadError) {
         guard var pending = pendingRecovery else { return }
         while true {
             guard let recovery else {
@@ -307,48 +362,5 @@ public actor FileReader {
         // Under SM a plain Ne of 224…256 travels as a short Le whose protected answer cannot fit.
         if connection.secureMessaging && (224...256).contains(length) { length = 223 }
         return max(1, length)
-    }
-
-    static func selectCommand(_ file: LDSFile) -> CommandAPDU {
-        let fid = file.fileIdentifier
-        // P1 02: EF under the current DF; P2 0C: no response data. Cannot fail: constant shape.
-        return try! CommandAPDU(cla: 0x00, ins: 0xA4, p1: 0x02, p2: 0x0C, data: [UInt8(fid >> 8), UInt8(fid & 0xFF)])
-    }
-
-    static func readCommand(file: LDSFile, offset: Int, length: Int, bySFI: Bool) -> CommandAPDU {
-        let ne = min(max(length, 1), CommandAPDU.maxExtendedNe)
-        // Cannot fail: P1/P2 and Ne are in range by construction.
-        if bySFI {
-            return try! CommandAPDU(cla: 0x00, ins: 0xB0, p1: 0x80 | file.shortFileIdentifier, p2: UInt8(offset), ne: ne)
-        }
-        if offset <= 0x7FFF {
-            return try! CommandAPDU(cla: 0x00, ins: 0xB0, p1: UInt8(offset >> 8), p2: UInt8(offset & 0xFF), ne: ne)
-        }
-        // Odd INS B1 on the current EF, offset in DO'54'.
-        let offsetBytes: [UInt8] = offset > 0xFFFF
-            ? [UInt8(offset >> 16), UInt8((offset >> 8) & 0xFF), UInt8(offset & 0xFF)]
-            : [UInt8(offset >> 8), UInt8(offset & 0xFF)]
-        return try! CommandAPDU(
-            cla: 0x00, ins: 0xB1, p1: 0x00, p2: 0x00, data: [0x54, UInt8(offsetBytes.count)] + offsetBytes, ne: ne)
-    }
-
-    /// The value of DO'53' in a B1 response (what is present of it, if the card cut it short).
-    static func unwrapOddResponse(_ data: [UInt8]) -> [UInt8] {
-        guard let header = try? TLVHeader.decode(data), header.tag == 0x53 else { return [] }
-        let end = min(data.count, header.headerLength + header.valueLength)
-        return Array(data[header.headerLength..<end])
-    }
-}
-
-extension FileReader {
-    /// The channel in use now (after any recovery), e.g. for checks that need the chip afterwards.
-    public var currentSender: any APDUSender { connection.sender }
-
-    /// Opens a new session when the last answer left the channel dead (the card ended secure
-    /// messaging with a bare status word), so that checks run after the files get a live channel.
-    /// `file` names the last file read, for the error.
-    public func reestablishIfNeeded(after file: LDSFile) async throws(FileReadError) {
-        guard pendingRecovery != nil else { return }
-        try await recover(file: file, offset: 0)
     }
 }

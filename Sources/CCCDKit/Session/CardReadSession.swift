@@ -36,22 +36,28 @@ public struct CardReadSession: Sendable {
         // Connecting, sizing and access control are retried on a fresh connection when the
         // transport fails (a card just placed on the reader often drops the first exchanges).
         var retries = 0
-        var opening: (connection: CardConnection, limits: ReadLimits, channel: OpenedChannel)
+        var opening: (connection: CardConnection, sizing: Sizing, channel: OpenedChannel)
         while true {
             do {
                 let connection = try await Self.connect(
                     connector, attempt: retries == 0 ? 0 : attempts.next(), options: options, counters: counters)
                 progress(.connected(reader: connection.readerName))
-                let limits = try await sizeReads(connection)
+                let sizing = try await sizeReads(connection, counters: counters)
                 progress(.authenticating)
-                opening = (connection, limits, try await openChannel(connection, key: key, counters: counters))
+                opening = (connection, sizing, try await openChannel(connection, key: key, counters: counters))
                 break
             } catch let error where Self.isTransient(error) && retries < options.fileReading.maxRecoveries {
                 retries += 1
                 progress(.recovering(reason: "\(error)"))
             }
         }
-        let limits = opening.limits
+        let limits = opening.sizing.limits
+        var fileReading = options.fileReading
+        if opening.sizing.wholeFiles {
+            // EF.ATR/INFO allows large answers and the reader carries them: ask for whole files
+            // (one READ BINARY each, extended Le) instead of header first, rest after.
+            fileReading.firstReadLength = max(fileReading.firstReadLength, limits.maxPlainChunk(secureMessaging: true))
+        }
         let opened = opening.channel
         progress(.authenticated(protocol: opened.summary.protocol))
 
@@ -64,7 +70,7 @@ public struct CardReadSession: Sendable {
             return try await openChannel(connection, key: key, counters: counters).connection
         }
         let reader = FileReader(
-            connection: opened.connection, limits: limits, options: options.fileReading, recovery: recovery,
+            connection: opened.connection, limits: limits, options: fileReading, recovery: recovery,
             progress: { progress(.file($0)) })
 
         var result = CardReadResult(access: opened.summary)
@@ -82,7 +88,7 @@ public struct CardReadSession: Sendable {
                 throw CardReadError.malformedFile(file: .com, reason: "\(error)")
             }
         }
-        if options.includeSecurityObject { _ = try await read(.sod, with: reader, into: &result) }
+        var groups: [DataGroup] = []
         for group in listed {
             let wanted = options.dataGroups.map { $0.contains(group) } ?? (group != .dg3 && group != .dg4)
             if !wanted || (group == .dg2 && !options.includePhoto) {
@@ -91,7 +97,25 @@ public struct CardReadSession: Sendable {
                     ? .notAccessible : .skipped
                 continue
             }
+            groups.append(group)
+        }
+        // Chip Authentication during the read: DG14 first, CA, and the next file read proves the
+        // new keys (after PACE-CAM the chip is already authenticated).
+        var chipAuthentication: ChipAuthenticationDuringRead.State?
+        if options.verifier?.authenticatesChipDuringRead == true, counters.paceChipAuthentication == nil,
+            opened.connection.secureMessaging, let i = groups.firstIndex(of: .dg14)
+        {
+            groups.remove(at: i)
+            if let dg14 = try await read(.dataGroup(.dg14), with: reader, into: &result) {
+                chipAuthentication = try await ChipAuthenticationDuringRead.start(dg14: dg14, reader: reader)
+            }
+        }
+        if options.includeSecurityObject { _ = try await read(.sod, with: reader, into: &result) }
+        for group in groups {
             _ = try await read(.dataGroup(group), with: reader, into: &result)
+        }
+        if let chipAuthentication {
+            result.chipAuthenticationDuringRead = await ChipAuthenticationDuringRead.finish(chipAuthentication, reader: reader)
         }
         try parse(into: &result)
         result.statistics = await counters.statistics(reader: reader)
@@ -122,8 +146,15 @@ public struct CardReadSession: Sendable {
         return connection
     }
 
-    /// The read limits from the ATR's historical bytes and EF.ATR/INFO (plain, in the MF).
-    private func sizeReads(_ card: CardConnection) async throws -> ReadLimits {
+    /// How the files are read: the limits, and whether whole files may be asked for at once.
+    private struct Sizing {
+        var limits: ReadLimits
+        var wholeFiles: Bool
+    }
+
+    /// The read limits from the ATR's historical bytes and EF.ATR/INFO (plain, in the MF), cut to
+    /// what the reader carries (``ReaderProfileTable``, or what an earlier read learned).
+    private func sizeReads(_ card: CardConnection, counters: ReadCounters) async throws -> Sizing {
         let capabilities = CardCapabilities(atr: card.atr)
         var atrInfo: ATRInfo?
         if options.useATRInfo && capabilities.atrInfoPresent != false {
@@ -138,8 +169,15 @@ public struct CardReadSession: Sendable {
                 if case .connectionLost(_, _, _, let reason) = error { throw CardTransportError.malformedResponse(reason) }
             }
         }
-        let limits = ReadLimits(capabilities: capabilities, atrInfo: atrInfo)
-        return options.shortAPDUsOnly ? limits.shortOnly : limits
+        let report = options.readerProfiles.resolve(readerName: card.readerName, learned: options.learnedReaderProfile)
+        counters.readerProfile = report
+        var limits = ReadLimits(capabilities: capabilities, atrInfo: atrInfo).limited(by: report.profile)
+        if options.shortAPDUsOnly { limits = limits.shortOnly }
+        // Whole files at once only when the card said so in EF.ATR/INFO (not just its ATR) and
+        // the answers may be large: a reader with a small message limit reads in chunks.
+        let wholeFiles = atrInfo != nil && limits.extendedLength
+            && limits.maxPlainChunk(secureMessaging: true) > FileReader.Options.standardFirstReadLength
+        return Sizing(limits: limits, wholeFiles: wholeFiles)
     }
 
     /// Transport failures worth a new connection (not: no reader, no service, wrong key).

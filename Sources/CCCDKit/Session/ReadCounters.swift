@@ -11,6 +11,13 @@ final class ReadCounters: @unchecked Sendable {
     private var accessRuns = 0
     private var channels: [SecureChannel] = []
     private var lastPACEChipAuthentication: PACECAMVerifier.ChipData?
+    private var profileReport: ReaderProfileReport?
+
+    /// The reader profile the read started with (set when the reads are sized).
+    var readerProfile: ReaderProfileReport? {
+        get { lock.withLock { profileReport } }
+        set { lock.withLock { profileReport = newValue } }
+    }
 
     func countExchange() { lock.withLock { exchangeCount += 1 } }
 
@@ -32,9 +39,12 @@ final class ReadCounters: @unchecked Sendable {
         let (exchanges, runs, channels) = lock.withLock { (exchangeCount, accessRuns, self.channels) }
         var unauthenticated = 0
         for channel in channels { unauthenticated += await channel.unauthenticatedStatusWords }
+        let limits = await reader.currentLimits
         return ReadStatistics(
             exchanges: exchanges, restarts: max(0, runs - 1), secureMessagingAborts: await reader.sessionAborts,
-            unauthenticatedStatusWords: unauthenticated, shortFileIdentifiersRefused: await reader.shortFileIdentifiersRefused)
+            unauthenticatedStatusWords: unauthenticated, shortFileIdentifiersRefused: await reader.shortFileIdentifiersRefused,
+            lengthRetries: await reader.lengthRetries, extendedLength: limits.extendedLength, readerProfile: readerProfile,
+            learnedReaderProfile: await reader.extendedLengthRefused ? ReaderProfile(extendedLength: false) : nil)
     }
 }
 

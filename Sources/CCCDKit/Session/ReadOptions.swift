@@ -32,13 +32,22 @@ public struct ReadOptions: Sendable {
     /// The challenge for Active Authentication (8 bytes), chosen by the caller — a back end that
     /// wants proof the chip answered now; nil for a random one. Kept in the result's evidence.
     public var activeAuthenticationChallenge: [UInt8]?
+    /// Reader profiles by reader name (built in, plus `CCCD_READER_PROFILES`): what the reader
+    /// carries bounds the first read, so it does not probe with a size the reader refuses.
+    public var readerProfiles: ReaderProfileTable
+    /// A profile learned by an earlier read on the same reader (``ReadStatistics/learnedReaderProfile``);
+    /// wins over the table.
+    public var learnedReaderProfile: ReaderProfile?
 
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
                 cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
                 fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
                 random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil,
-                activeAuthenticationChallenge: [UInt8]? = nil)
+                activeAuthenticationChallenge: [UInt8]? = nil,
+                readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil)
     {
+        self.readerProfiles = readerProfiles
+        self.learnedReaderProfile = learnedReaderProfile
         self.dataGroups = dataGroups
         self.includePhoto = includePhoto
         self.includeSecurityObject = includeSecurityObject

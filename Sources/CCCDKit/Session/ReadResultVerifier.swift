@@ -7,4 +7,13 @@ public protocol ReadResultVerifier: Sendable {
     /// Verifies `result`. `channel` is the live (secure) channel for checks that need the chip
     /// (Active / Chip Authentication); nil when verifying offline.
     func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationReport
+
+    /// True when the verifier checks the chip (Chip Authentication): the read then runs CA right
+    /// after DG14 and lets the next file read prove the new keys (``CardReadResult/chipAuthenticationDuringRead``),
+    /// saving the separate proof read.
+    var authenticatesChipDuringRead: Bool { get }
+}
+
+extension ReadResultVerifier {
+    public var authenticatesChipDuringRead: Bool { false }
 }

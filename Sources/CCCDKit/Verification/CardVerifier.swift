@@ -29,16 +29,22 @@ public struct CardVerifier: ReadResultVerifier {
         self.extendedLengthSupported = extendedLengthSupported
     }
 
+    public var authenticatesChipDuringRead: Bool { true }
+
     public func verify(_ result: CardReadResult, channel: (any APDUSender)?) async -> VerificationReport {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),
             files: result.rawFiles)
         let (active, chip) = await ChipChecks.run(
-            files: result.rawFiles, channel: channel, extendedLengthSupported: extendedLengthSupported,
+            files: result.rawFiles, channel: channel,
+            // A reader without extended APDUs (its profile, or what the ladder found) gets short Le.
+            extendedLengthSupported: extendedLengthSupported
+                && (result.statistics.readerProfile == nil || result.statistics.extendedLength),
             shortFileIdentifiersRefused: result.statistics.shortFileIdentifiersRefused,
             paceChipAuthentication: result.paceChipAuthentication,
-            activeAuthenticationChallenge: result.activeAuthenticationChallenge)
+            activeAuthenticationChallenge: result.activeAuthenticationChallenge,
+            chipAuthentication: result.chipAuthenticationDuringRead)
         // The same rule as the offline re-check of the dump: DG15 must be signed for AA to count.
         return VerificationReport(
             passive: passive, active: ActiveAuthenticationEvidenceCheck.requireSignedKey(active, passive: passive),

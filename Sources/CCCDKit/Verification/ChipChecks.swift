@@ -9,11 +9,14 @@ enum ChipChecks {
     /// one that does not parse makes it `invalid`. After PACE-CAM (`paceChipAuthentication`) the
     /// chip check is PACE-CAM's, against the key of EF.CardSecurity or DG14 (``PACECAMVerifier``),
     /// and no Chip Authentication is run.
+    /// `chipAuthentication`: CA already run during the read (its keys proven by a file read); it
+    /// is reported as it is and CA is not run again.
     /// `shortFileIdentifiersRefused`: the card refused READ BINARY by SFI during the read, so the
     /// read that proves the CA keys SELECTs DG14 first.
     static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool,
                     shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil,
-                    activeAuthenticationChallenge: [UInt8]? = nil)
+                    activeAuthenticationChallenge: [UInt8]? = nil,
+                    chipAuthentication: AuthenticationResult? = nil)
         async -> (active: AuthenticationResult, chip: AuthenticationResult)
     {
         // PACE-CAM was checked by the chip's answer to PACE itself: nothing more to send.
@@ -22,7 +25,7 @@ enum ChipChecks {
         }
         guard let channel else {
             let offline = AuthenticationResult.notPerformed("no live channel (offline verification)")
-            return (offline, cam ?? offline)
+            return (offline, cam ?? chipAuthentication ?? offline)
         }
         var dg14: SecurityInfos?
         var dg14Failure: AuthenticationResult?
@@ -51,6 +54,8 @@ enum ChipChecks {
         let chip: AuthenticationResult
         if let cam {
             chip = cam
+        } else if let chipAuthentication {
+            chip = chipAuthentication
         } else if let dg14Failure {
             chip = dg14Failure
         } else if dg14 == nil {

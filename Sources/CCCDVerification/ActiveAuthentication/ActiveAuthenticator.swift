@@ -13,12 +13,15 @@ public enum ActiveAuthenticator {
         try CommandAPDU(cla: 0x00, ins: 0x88, p1: 0x00, p2: 0x00, data: challenge, ne: ne)
     }
 
-    /// The Ne values to try, most likely first: short Le when the signature fits in 256 bytes,
-    /// extended Le otherwise; the other form as fallback for cards that need it.
+    /// The Ne values to try, most likely first: short Le when the signature fits a short protected
+    /// response, extended Le otherwise; the other form as fallback for cards that need it.
+    /// Under secure messaging a short response carries at most 223 (0xDF) plain bytes, so an
+    /// RSA-2048 signature (256 bytes) asks for extended Le first: asking short costs a wasted
+    /// exchange that answers 67 00.
     public static func expectedLengths(signatureSize: Int, extendedLengthSupported: Bool) -> [Int] {
         let short = CommandAPDU.maxShortNe
         let extended = CommandAPDU.maxExtendedNe
-        if signatureSize > short && extendedLengthSupported { return [extended, short] }
+        if signatureSize > 0xDF && extendedLengthSupported { return [extended, short] }
         return extendedLengthSupported ? [short, extended] : [short]
     }
 

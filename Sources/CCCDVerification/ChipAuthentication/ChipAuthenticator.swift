@@ -12,18 +12,48 @@ public enum ChipAuthenticator {
     public static func perform(over channel: SecureChannel, dg14: SecurityInfos?, selectForProof: Bool = false) async
         -> AuthenticationResult
     {
-        guard let dg14 else { return .notSupported("the card has no DG14") }
+        let method: String
+        switch await switchKeys(over: channel, dg14: dg14) {
+        case .finished(let result): return result
+        case .switched(let m): method = m
+        }
+        do {
+            // A chip without the private key cannot protect this response with the new keys.
+            let proof = try selectForProof
+                ? ChipAuthenticationCommands.proofReadBySelect(fileID: 0x010E)
+                : [ChipAuthenticationCommands.proofRead(sfi: 0x0E)]
+            for command in proof { _ = try await channel.send(command) }
+        } catch {
+            await channel.terminate()
+            return proofFailed(error, method: method)
+        }
+        return proven(method: method)
+    }
+
+    /// What ``switchKeys(over:dg14:)`` left: the channel on the new, still unproven keys, or a
+    /// final result (not supported, refused, interrupted — the channel then is terminated).
+    public enum KeySwitch: Sendable {
+        /// The chip accepted the key agreement and the channel runs on the derived keys. They are
+        /// proven only by the next protected answer: ``proven(method:)`` or ``proofFailed(_:method:)``.
+        case switched(method: String)
+        case finished(AuthenticationResult)
+    }
+
+    /// Chip Authentication up to the key switch, without the proof: the caller lets its next
+    /// protected exchange (e.g. the next file read) prove the keys, saving the proof read.
+    public static func switchKeys(over channel: SecureChannel, dg14: SecurityInfos?) async -> KeySwitch {
+        guard let dg14 else { return .finished(.notSupported("the card has no DG14")) }
         let setup: ChipAuthenticationSetup
         do {
             setup = try ChipAuthenticationSelection.select(from: dg14)
         } catch .noChipAuthenticationKey {
-            return .notSupported("DG14 has no chip authentication key")
+            return .finished(.notSupported("DG14 has no chip authentication key"))
         } catch {
-            return .invalid(VerificationReason(.notSupported, .failure, "\(error)"))
+            return .finished(.invalid(VerificationReason(.notSupported, .failure, "\(error)")))
         }
         let method = describe(setup)
         guard let cipher = setup.cipher else {
-            return .invalid(VerificationReason(.notSupported, .failure, "unknown protocol \(setup.info.protocolOID)"))
+            return .finished(.invalid(VerificationReason(.notSupported, .failure, "unknown protocol \(setup.info.protocolOID)")))
         }
         let keys: SecureMessagingKeys
         let ephemeral: ChipAuthenticationKeyAgreement.EphemeralKeyPair
@@ -36,7 +66,7 @@ public enum ChipAuthenticator {
                 domain: domain, privateKey: ephemeral.privateKey, chipPublicKey: chipKey)
             keys = try ChipAuthenticationKeyAgreement.sessionKeys(sharedSecret: secret, cipher: cipher)
         } catch {
-            return .invalid(VerificationReason(.keyAgreementFailed, .failure, "\(error)"), method: method)
+            return .finished(.invalid(VerificationReason(.keyAgreementFailed, .failure, "\(error)"), method: method))
         }
         do {
             let commands = try commandSequence(setup: setup, ephemeralPublicKey: ephemeral.publicKey)
@@ -44,36 +74,37 @@ public enum ChipAuthenticator {
                 let response = try await channel.send(command)
                 guard response.status.isSuccess else {
                     await channel.terminate()
-                    return .invalid(VerificationReason(
+                    return .finished(.invalid(VerificationReason(
                         .cardRefused, .failure, "the chip refused chip authentication (SW \(response.status))"),
-                        method: method)
+                        method: method))
                 }
             }
         } catch {
             await channel.terminate()
             if let interrupted = AuthenticationInterruption.result(after: error, during: "chip authentication", method: method) {
-                return interrupted
+                return .finished(interrupted)
             }
-            return .invalid(VerificationReason(.transmissionFailed, .failure, "\(error)"), method: method)
+            return .finished(.invalid(VerificationReason(.transmissionFailed, .failure, "\(error)"), method: method))
         }
         await channel.replaceState(SecureMessagingState(keys: keys))
-        do {
-            // A chip without the private key cannot protect this response with the new keys.
-            let proof = try selectForProof
-                ? ChipAuthenticationCommands.proofReadBySelect(fileID: 0x010E)
-                : [ChipAuthenticationCommands.proofRead(sfi: 0x0E)]
-            for command in proof { _ = try await channel.send(command) }
-        } catch {
-            await channel.terminate()
-            // Only an answer that fails the new keys shows a clone; a card that went away shows nothing.
-            if let interrupted = AuthenticationInterruption.result(after: error, during: "chip authentication", method: method) {
-                return interrupted
-            }
-            return .invalid(VerificationReason(
-                .secureMessagingFailed, .failure,
-                "the chip did not answer with the keys of DG14's chip key (clone?): \(error)"), method: method)
+        return .switched(method: method)
+    }
+
+    /// The result once a protected answer verified under the new keys.
+    public static func proven(method: String) -> AuthenticationResult {
+        AuthenticationResult(status: .valid, method: method)
+    }
+
+    /// The result when the first protected exchange after the key switch failed with `error`: only
+    /// an answer that fails the new keys shows a clone (`invalid`); a card that went away shows
+    /// nothing (`interrupted`).
+    public static func proofFailed(_ error: any Error, method: String) -> AuthenticationResult {
+        if let interrupted = AuthenticationInterruption.result(after: error, during: "chip authentication", method: method) {
+            return interrupted
         }
-        return AuthenticationResult(status: .valid, method: method)
+        return .invalid(VerificationReason(
+            .secureMessagingFailed, .failure,
+            "the chip did not answer with the keys of DG14's chip key (clone?): \(error)"), method: method)
     }
 
     /// The commands for `setup`: MSE:Set KAT (3DES) or MSE:Set AT + GENERAL AUTHENTICATE (AES).

@@ -26,6 +26,14 @@ public struct CardProfile: Sendable, Codable, Equatable {
     /// Error status words (SW1 64–6F) of protected commands go back in clear and end the
     /// secure-messaging session (ICAO 9303-11 §9.8.5, as older chips do); otherwise protected.
     public var secureMessagingErrorsInClear: Bool
+    /// The reader in front of the card (vpcd's name is fixed, so its limits are emulated here):
+    /// whether it carries extended-length APDUs. Otherwise it answers `67 00` itself, in clear,
+    /// without passing the command on (the card's secure-messaging state stays as it was).
+    public var readerExtendedLength: Bool
+    /// The reader's largest command APDU (bytes); a longer one gets `67 00` from the reader.
+    public var readerMaxCommandLength: Int?
+    /// The reader's largest response APDU (data and SW); a longer answer becomes `67 00`.
+    public var readerMaxResponseLength: Int?
 
     public enum EndOfFileBehaviour: String, Sendable, Codable {
         /// The remaining bytes with `62 82` (ISO 7816-4).
@@ -37,7 +45,11 @@ public struct CardProfile: Sendable, Codable, Equatable {
     public init(extendedLength: Bool = true, maxCommandDataLength: Int = 65_535, maxResponseDataLength: Int = 65_536,
                 shortFileIdentifiers: Bool = true, oddInsReadBinary: Bool = true, getResponseChaining: Bool = false,
                 atrInfo: Bool = true, endOfFile: EndOfFileBehaviour = .warning, shortFileIdentifierRefusal: UInt16 = 0x6A86,
-                secureMessagingStatusObject: Bool = true, secureMessagingErrorsInClear: Bool = false) {
+                secureMessagingStatusObject: Bool = true, secureMessagingErrorsInClear: Bool = false,
+                readerExtendedLength: Bool = true, readerMaxCommandLength: Int? = nil, readerMaxResponseLength: Int? = nil) {
+        self.readerExtendedLength = readerExtendedLength
+        self.readerMaxCommandLength = readerMaxCommandLength
+        self.readerMaxResponseLength = readerMaxResponseLength
         self.extendedLength = extendedLength
         self.maxCommandDataLength = maxCommandDataLength
         self.maxResponseDataLength = maxResponseDataLength
@@ -65,13 +77,48 @@ public struct CardProfile: Sendable, Codable, Equatable {
         getResponseChaining: true, atrInfo: false, shortFileIdentifierRefusal: 0x6A82, secureMessagingStatusObject: false,
         secureMessagingErrorsInClear: true)
 
+    /// This chip behind an ACR122U-like reader: no extended APDUs (`67 00` from the reader),
+    /// 271-byte messages; answers longer than 256 bytes (an RSA-2048 AA signature under secure
+    /// messaging) come through `61 xx` + GET RESPONSE. The chip itself still announces extended
+    /// length in its ATR and EF.ATR/INFO — what a first read must not trust on this reader.
+    public var behindACR122U: CardProfile {
+        var p = self
+        p.readerExtendedLength = false
+        p.readerMaxCommandLength = 271
+        p.readerMaxResponseLength = 271
+        p.getResponseChaining = true
+        return p
+    }
+
+    /// This chip behind a reader that takes commands of at most 255 bytes (as the ACR1281 does)
+    /// and no extended APDUs; long answers through `61 xx` + GET RESPONSE.
+    public var behind255ByteReader: CardProfile {
+        var p = self
+        p.readerExtendedLength = false
+        p.readerMaxCommandLength = 255
+        p.getResponseChaining = true
+        return p
+    }
+
+    /// The reader emulations of `cccd sim --profile` (applied on top of the chip's profile).
+    public static let readerEmulations = ["acr122u", "cmd255"]
+
+    /// The chip `profile` behind the named reader emulation; nil for an unknown name.
+    public func behind(reader name: String) -> CardProfile? {
+        switch name {
+        case "acr122u": behindACR122U
+        case "cmd255": behind255ByteReader
+        default: nil
+        }
+    }
+
     /// The named profiles of `cccd sim --profile`.
     public static func named(_ name: String) -> CardProfile? {
         switch name {
         case "extended": .extended
         case "short": .shortOnly
         case "lax": .lax
-        default: nil
+        default: CardProfile.extended.behind(reader: name)
         }
     }
 
@@ -108,7 +155,7 @@ extension CardProfile {
     private enum CodingKeys: String, CodingKey {
         case extendedLength, maxCommandDataLength, maxResponseDataLength, shortFileIdentifiers, oddInsReadBinary,
             getResponseChaining, atrInfo, endOfFile, shortFileIdentifierRefusal, secureMessagingStatusObject,
-            secureMessagingErrorsInClear
+            secureMessagingErrorsInClear, readerExtendedLength, readerMaxCommandLength, readerMaxResponseLength
     }
 
     /// Every key is optional (a `card.json` names only what differs from ``extended``).
@@ -129,6 +176,9 @@ extension CardProfile {
             secureMessagingStatusObject: try c.decodeIfPresent(Bool.self, forKey: .secureMessagingStatusObject)
                 ?? d.secureMessagingStatusObject,
             secureMessagingErrorsInClear: try c.decodeIfPresent(Bool.self, forKey: .secureMessagingErrorsInClear)
-                ?? d.secureMessagingErrorsInClear)
+                ?? d.secureMessagingErrorsInClear,
+            readerExtendedLength: try c.decodeIfPresent(Bool.self, forKey: .readerExtendedLength) ?? d.readerExtendedLength,
+            readerMaxCommandLength: try c.decodeIfPresent(Int.self, forKey: .readerMaxCommandLength),
+            readerMaxResponseLength: try c.decodeIfPresent(Int.self, forKey: .readerMaxResponseLength))
     }
 }

@@ -142,6 +142,15 @@ public final class VirtualCard: @unchecked Sendable {
     }
 
     private func processLocked(_ bytes: [UInt8]) -> ResponseAPDU {
+        // The emulated reader in front of the card refuses what it cannot carry, before the card.
+        if !profile.readerExtendedLength && isExtendedEncoding(bytes) { return status(.wrongLength) }
+        if let max = profile.readerMaxCommandLength, bytes.count > max { return status(.wrongLength) }
+        let response = processOnCard(bytes)
+        if let max = profile.readerMaxResponseLength, response.data.count + 2 > max { return status(.wrongLength) }
+        return response
+    }
+
+    private func processOnCard(_ bytes: [UInt8]) -> ResponseAPDU {
         let command: CommandAPDU
         do {
             command = try CommandAPDU(bytes: bytes)

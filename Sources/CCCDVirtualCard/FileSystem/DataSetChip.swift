@@ -54,13 +54,18 @@ public enum DataSetChip {
         /// the chip-authentication key's curve) instead of `card.json`'s PACE: the chip proves its
         /// DG14 key during PACE. Needs `chipAuthentication` in `card.json`.
         public var paceCAM: Bool
+        /// Put the chip behind an emulated reader (``CardProfile/readerEmulations``: `acr122u`,
+        /// `cmd255`); nil = a reader that carries everything.
+        public var reader: String?
 
         /// - Parameters:
         ///   - withoutPACE: Offer no PACE, so that the reader falls back on BAC.
         ///   - shortAPDUsOnly: Accept and answer short APDUs only.
         ///   - lax: Behave as ``CardProfile/lax``, whatever `card.json` says.
         ///   - paceCAM: Offer PACE-CAM (ECDH, AES-128) instead of `card.json`'s PACE.
-        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false, lax: Bool = false, paceCAM: Bool = false) {
+        public init(withoutPACE: Bool = false, shortAPDUsOnly: Bool = false, lax: Bool = false, paceCAM: Bool = false,
+                    reader: String? = nil) {
+            self.reader = reader
             self.withoutPACE = withoutPACE
             self.shortAPDUsOnly = shortAPDUsOnly
             self.lax = lax
@@ -103,6 +108,10 @@ public enum DataSetChip {
             configuration.profile.shortFileIdentifiers = sfi
         }
         if adjustments.lax { configuration.profile = .lax }
+        if let reader = adjustments.reader {
+            guard let behind = configuration.profile.behind(reader: reader) else { throw DataSetError.unknownReader(reader) }
+            configuration.profile = behind
+        }
         let fileSystem = try DumpFolderLoader.load(folder, access: .afterAccessControl)
         let card = try EMRTDChip(configuration: configuration, fileSystem: fileSystem, random: random).card
         card.installFaults(description.faults ?? [])
@@ -181,12 +190,14 @@ public enum DataSetError: Error, CustomStringConvertible {
     case unsupportedPACE(String)
     case unsupportedCurve(String)
     case paceCAMWithoutChipKey
+    case unknownReader(String)
 
     public var description: String {
         switch self {
         case .unsupportedPACE(let oid): return "card.json: unsupported PACE protocol \(oid)"
         case .unsupportedCurve(let curve): return "card.json: unsupported chip authentication curve \(curve)"
         case .paceCAMWithoutChipKey: return "card.json: PACE-CAM needs a chip authentication key (chipAuthentication)"
+        case .unknownReader(let name): return "unknown reader emulation \"\(name)\" (acr122u, cmd255)"
         }
     }
 }

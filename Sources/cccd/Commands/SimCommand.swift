@@ -22,7 +22,7 @@ struct SimCommand: AsyncParsableCommand {
     @Option(help: "vpcd host (loopback only by default).")
     var host: String = "127.0.0.1"
 
-    @Option(help: "Card profile: extended (64 KB APDUs) or short (short APDUs only) for the built-in test-pattern card (a data set's card.json sets its own); lax (an older chip: no DO'99', errors in clear ending secure messaging, no SFI, short APDUs only) for either.")
+    @Option(help: "Card profile: extended (64 KB APDUs) or short (short APDUs only) for the built-in test-pattern card (a data set's card.json sets its own); lax (an older chip: no DO'99', errors in clear ending secure messaging, no SFI, short APDUs only) for either; acr122u (the chip behind an ACR122U-like reader: no extended APDUs, 67 00 from the reader, 271-byte messages) or cmd255 (behind a reader taking commands of at most 255 bytes, no extended APDUs) for either.")
     var profile: String = "extended"
 
     @Flag(help: "Serve the data set without PACE (no EF.CardAccess): readers must use BAC.")
@@ -42,7 +42,7 @@ struct SimCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let cardProfile = CardProfile.named(profile) else {
-            throw ValidationError("unknown profile \"\(profile)\" (use extended, short or lax)")
+            throw ValidationError("unknown profile \"\(profile)\" (use extended, short, lax, acr122u or cmd255)")
         }
         let card: VirtualCard
         if clone && dataset == nil { throw ValidationError("--clone needs --dataset") }
@@ -52,7 +52,8 @@ struct SimCommand: AsyncParsableCommand {
             // folder is served openly.
             card = try DataSetChip.load(
                 URL(fileURLWithPath: dataset), clone: clone,
-                adjustments: .init(withoutPACE: withoutPace, lax: profile == "lax", paceCAM: paceCam))
+                adjustments: .init(withoutPACE: withoutPace, lax: profile == "lax", paceCAM: paceCam,
+                                   reader: CardProfile.readerEmulations.contains(profile) ? profile : nil))
         } else {
             card = VirtualCard(profile: cardProfile, fileSystem: TestPatternCard.fileSystem())
         }
