@@ -49,11 +49,12 @@ public struct CardReadResult: Sendable {
     }
 
     /// Writes the dump folder (shared/interfaces.md): one `<name>.bin` per file read, exactly as
-    /// read. Creates the folder if needed. Holds personal data: write it only when the user asks.
+    /// read. Creates the folder if needed (mode 0700); the files are 0600 (``PrivateFile``). Holds
+    /// personal data: write it only when the user asks.
     public func writeDump(to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PrivateFile.createFolder(folder)
         for (file, bytes) in rawFiles where file != .atrInfo {
-            try Data(bytes).write(to: folder.appendingPathComponent(file.dumpFileName), options: .atomic)
+            try PrivateFile.write(Data(bytes), to: folder.appendingPathComponent(file.dumpFileName))
         }
     }
 
