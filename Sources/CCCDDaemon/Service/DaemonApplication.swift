@@ -32,8 +32,8 @@ public enum DaemonApplication {
         // listening socket, further ones wait in the backlog. Responses in progress (reads, event
         // streams) are not cut.
         let limits = configuration.limits
-        let server = DaemonHTTPServer(
-            responder: router.buildResponder(), plan: plan,
+        let server = try await DaemonHTTPServer.bind(
+            plan: plan, responder: router.buildResponder(),
             channelConfiguration: .init(
                 additionalChannelHandlers: [RequestDeadlineHandler(deadline: .seconds(Int64(limits.requestDeadlineSeconds)))],
                 idleTimeout: .seconds(DaemonApplication.idleTimeoutSeconds)),

@@ -12,18 +12,19 @@ import ServiceLifecycle
 /// loopback both (``ListenPlan``). Hummingbird's `Application` binds exactly one address and cannot
 /// adopt an inherited socket; NIO's `ServerBootstrap` can (`bind(_ socket:)`).
 struct DaemonHTTPServer: Service {
-    let responder: RouterResponder<BasicRequestContext>
-    let plan: ListenPlan
-    let channelConfiguration: HTTP1Channel.Configuration
-    let maxConnections: Int
+    typealias Listening = NIOAsyncChannel<HTTP1Channel.Value, Never>
+
+    let listening: [Listening]
+    let http: HTTP1Channel
     let logger: Logger
     let onRunning: @Sendable ([String]) async -> Void
 
-    typealias Listening = NIOAsyncChannel<HTTP1Channel.Value, Never>
-
-    func run() async throws {
-        let responder = self.responder
-        let logger = self.logger
+    /// Binds (or adopts) every socket of the plan before any service starts, so that an address
+    /// taken by another process stops the start with a configuration error (exit 78).
+    static func bind(
+        plan: ListenPlan, responder: RouterResponder<BasicRequestContext>, channelConfiguration: HTTP1Channel.Configuration,
+        maxConnections: Int, logger: Logger, onRunning: @escaping @Sendable ([String]) async -> Void
+    ) async throws -> DaemonHTTPServer {
         let http = HTTP1Channel(responder: { request, writer, channel in
             let context = BasicRequestContext(source: .init(channel: channel, logger: logger))
             var response: Response
@@ -37,17 +38,24 @@ struct DaemonHTTPServer: Service {
             response.headers[.server] = "cccdd"
             try await writer.write(response: response.head, body: response.body)
         }, configuration: channelConfiguration)
-
         var servers: [Listening] = []
         do {
             for listener in plan.listeners {
-                if let server = try await bind(listener, http) { servers.append(server) }
+                if let server = try await bind(listener, http, maxConnections: maxConnections, logger: logger) {
+                    servers.append(server)
+                }
             }
         } catch {
             for server in servers { try? await server.channel.close() }
             throw error
         }
-        let listening = servers
+        return DaemonHTTPServer(listening: servers, http: http, logger: logger, onRunning: onRunning)
+    }
+
+    func run() async throws {
+        let listening = self.listening
+        let http = self.http
+        let logger = self.logger
         await onRunning(listening.compactMap { $0.channel.localAddress.map(String.init(describing:)) })
         await withGracefulShutdownHandler {
             await withDiscardingTaskGroup { group in
@@ -73,9 +81,9 @@ struct DaemonHTTPServer: Service {
         }
     }
 
-    private func bind(_ listener: ListenPlan.Listener, _ http: HTTP1Channel) async throws -> Listening? {
-        let maxConnections = self.maxConnections
-        let logger = self.logger
+    private static func bind(_ listener: ListenPlan.Listener, _ http: HTTP1Channel, maxConnections: Int, logger: Logger)
+        async throws -> Listening?
+    {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(ChannelOptions.backlog, value: 256)
             .serverChannelOption(ChannelOptions.socketOption(.so_reuseaddr), value: 1)
