@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the audit journal could not do what was asked. Carries paths and SQLite/OS reasons, never
 /// entry contents.
 public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -16,6 +18,8 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The salt file can be read or written by users outside its owner (and group, for reading):
     /// with the salt, hashed ID numbers can be recovered by trying every number.
     case saltNotPrivate(path: String, mode: UInt16)
+    /// The salt file belongs to another user than the one the journal runs as.
+    case saltWrongOwner(path: String, owner: UInt32)
     /// HMAC-SHA256 is not available from OpenSSL.
     case hashUnavailable(reason: String)
     /// The entry is malformed (empty outcome, negative duration, idHash that is not a hash, …).
@@ -36,7 +40,9 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .saltInvalid(let path, let length):
             return "the audit salt \(path) has \(length) bytes, expected \(AuditSalt.length)"
         case .saltNotPrivate(let path, let mode):
-            return "the audit salt \(path) is accessible to others (mode \(String(mode, radix: 8))); chmod 600 it"
+            return "the audit salt \(path) is accessible to others than its owner (mode \(String(mode, radix: 8))); chmod 600 it"
+        case .saltWrongOwner(let path, let owner):
+            return "the audit salt \(path) belongs to uid \(owner), not to this process (uid \(geteuid())); chown it to the daemon's user"
         case .hashUnavailable(let reason): return "HMAC-SHA256 unavailable: \(reason)"
         case .invalidEntry(let why): return "invalid audit entry: \(why)"
         case .personalDataRejected(let field):

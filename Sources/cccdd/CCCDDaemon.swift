@@ -29,6 +29,7 @@ struct CCCDDaemonCommand: AsyncParsableCommand {
 
     func run() async throws {
         MallocArenas.limitForDaemon()
+        ProcessHardening.apply()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = ProcessInfo.processInfo.environment["CCCDD_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info

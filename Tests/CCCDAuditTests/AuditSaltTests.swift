@@ -50,7 +50,10 @@ import Testing
         _ = try AuditSalt.loadOrCreate(at: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect(throws: AuditError.saltNotPrivate(path: path, mode: 0o644)) { try AuditSalt.loadOrCreate(at: path) }
+        // Not even the group may read it (issue #17): with the salt, hashed IDs can be brute-forced.
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        #expect(throws: AuditError.saltNotPrivate(path: path, mode: 0o640)) { try AuditSalt.loadOrCreate(at: path) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
         _ = try AuditSalt.loadOrCreate(at: path)
     }
 

@@ -52,5 +52,10 @@ import Testing
         // World-readable token files are refused.
         chmod(path, 0o644)
         #expect(throws: ConfigurationError.self) { try AccessToken.loadOrCreate(path: path) }
+        // Group-writable is refused too; 0600 and 0640 are accepted.
+        chmod(path, 0o660)
+        #expect(throws: ConfigurationError.self) { try AccessToken.loadOrCreate(path: path) }
+        chmod(path, 0o600)
+        #expect(try AccessToken.loadOrCreate(path: path).token.matches(text))
     }
 }

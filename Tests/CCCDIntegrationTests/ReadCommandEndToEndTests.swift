@@ -103,6 +103,15 @@ extension PCSCEndToEnd {
         }
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("dump/EF.CardAccess.bin").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("dump/DG3.bin").path))
+        // Personal data is written owner-only whatever the umask: files 0600, the new folder 0700.
+        func mode(_ path: String) throws -> Int {
+            try #require((FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue)
+        }
+        #expect(try mode(photo.path) == 0o600)
+        #expect(try mode(folder.appendingPathComponent("dump").path) == 0o700)
+        for (name, _) in cccd.dumpFiles {
+            #expect(try mode(folder.appendingPathComponent("dump").appendingPathComponent(name).path) == 0o600, "\(name)")
+        }
         // Logs name files and sizes, never the holder's data.
         #expect(!run.stderr.contains("Nguyễn") && !run.stderr.contains(cccd.personalNumber))
     }

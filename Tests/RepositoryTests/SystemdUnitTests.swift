@@ -95,7 +95,10 @@ import Testing
         #expect(testable != text)
         let good = dir.appendingPathComponent("cccdd.service")
         try testable.write(to: good, atomically: true, encoding: .utf8)
-        let result = try Self.run(Self.systemdAnalyze!, ["verify", "--man=no", good.path])
+        // The service requires its socket unit (socket activation): verified together.
+        let socket = dir.appendingPathComponent("cccdd.socket")
+        try FileManager.default.copyItem(at: Self.repo.appendingPathComponent("systemd/cccdd.socket"), to: socket)
+        let result = try Self.run(Self.systemdAnalyze!, ["verify", "--man=no", good.path, socket.path])
         #expect(result.status == 0)
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "", "\(result.output)")
 

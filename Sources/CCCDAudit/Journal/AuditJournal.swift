@@ -140,6 +140,37 @@ public final class AuditJournal: Sendable {
         }.joined()
     }
 
+    /// The client id as the journal keeps it: every run of more than
+    /// `AuditEntryValidation.maximumDigitRun` digits (`kiosk-000123`, or an ID number a client put in
+    /// `X-Client-Id`) is replaced by `#` and 12 letters a–p spelling the first 48 bits of
+    /// HMAC-SHA256(salt, "client-id:" + run). Distinct kiosks stay distinct and an operator with the
+    /// salt can recompute the pseudonym, but no long digit run reaches the journal; shorter runs
+    /// (`teller-7`) are kept as they are. Letters, not hex: hex could itself hold six digits in a row.
+    public func pseudonymousClientID(_ clientID: String) -> String {
+        var output = ""
+        var run = ""
+        func flush() {
+            if run.unicodeScalars.count > AuditEntryValidation.maximumDigitRun {
+                let mac = (try? HMAC.authenticate(key: salt.bytes, data: Array(("client-id:" + run).utf8), digest: .sha256)) ?? []
+                let letters = mac.prefix(6).flatMap { [$0 >> 4, $0 & 0x0F] }.map { Character(UnicodeScalar(UInt8(ascii: "a") + $0)) }
+                output += "#" + (letters.count == 12 ? String(letters) : "unavailable")
+            } else {
+                output += run
+            }
+            run = ""
+        }
+        for scalar in clientID.unicodeScalars {
+            if scalar.properties.numericType == .decimal {
+                run.unicodeScalars.append(scalar)
+            } else {
+                flush()
+                output.unicodeScalars.append(scalar)
+            }
+        }
+        flush()
+        return output
+    }
+
     // MARK: - Opening
 
     private static func open(_ path: String, readOnly: Bool) throws(AuditError) -> DatabaseQueue {

@@ -52,9 +52,11 @@ public struct AuditSalt: Sendable {
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             throw .saltUnavailable(path: path, reason: "not a regular file")
         }
-        // Group may read (administrators in the daemon's group), nobody else may do anything.
+        // Owner only (0600): with the salt, every hashed ID number can be recovered by trying all
+        // 10^12 of them, so not even the daemon's group (which reads the token) may read it.
         let mode = UInt16(info.st_mode & 0o7777)
-        if mode & 0o027 != 0 { throw .saltNotPrivate(path: path, mode: mode) }
+        if mode & 0o077 != 0 { throw .saltNotPrivate(path: path, mode: mode) }
+        if info.st_uid != geteuid() { throw .saltWrongOwner(path: path, owner: info.st_uid) }
         var buffer = [UInt8](repeating: 0, count: length + 1)
         var total = 0
         while total < buffer.count {

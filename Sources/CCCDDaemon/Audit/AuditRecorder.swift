@@ -1,4 +1,5 @@
 import CCCDAudit
+import CCCDDaemonAPI
 import CCCDKit
 import Foundation
 import Logging
@@ -8,8 +9,10 @@ import Metrics
 /// client id, reader, outcome, verdicts, similarity, duration and the salted hash of the personal
 /// number — never names, dates or photos. With `audit.path` null nothing is written.
 ///
-/// A journal that cannot be written is reported in the log (error code only) and counted in
-/// `cccdd_audit_failures_total`; the request itself still gets its answer.
+/// A journal that cannot be written fails the request: the failure is logged (error code only),
+/// counted in `cccdd_audit_failures_total`, and the route answers 503 `audit_unavailable` instead
+/// of the result — an audit journal a client (or a full disk) can switch off is no audit journal.
+/// Client ids with long digit runs are kept as keyed pseudonyms (`AuditJournal.pseudonymousClientID`).
 public final class AuditRecorder: Sendable {
     /// What is journaled; the personal number is only handed to the journal to be hashed.
     struct Row: Sendable, Equatable {
@@ -51,10 +54,10 @@ public final class AuditRecorder: Sendable {
         }
     }
 
-    func record(_ row: Row) {
+    func record(_ row: Row) throws(APIError) {
         guard let journal else { return }
         let entry = AuditEntry(
-            clientID: row.clientID, operation: row.operation, reader: row.reader, outcome: row.outcome,
+            clientID: journal.pseudonymousClientID(row.clientID), operation: row.operation, reader: row.reader, outcome: row.outcome,
             passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
             durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) })
         do {
@@ -62,6 +65,7 @@ public final class AuditRecorder: Sendable {
         } catch {
             logger.error("audit journal write failed", metadata: ["operation": "\(row.operation.rawValue)", "error": "\(error)"])
             Counter(label: "cccdd_audit_failures_total").increment()
+            throw .auditUnavailable
         }
     }
 
@@ -76,9 +80,9 @@ public final class AuditRecorder: Sendable {
         }
     }
 
-    func recordRead(result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration) {
+    func recordRead(result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration) throws(APIError) {
         let verification = result?.verification
-        record(Row(
+        try record(Row(
             operation: .read, clientID: clientID, reader: reader, outcome: outcome,
             passive: verification?.passive.status.rawValue, active: verification?.active.status.rawValue,
             chip: verification?.chip.status.rawValue, overall: verification?.overall.rawValue, similarity: nil,
@@ -87,9 +91,9 @@ public final class AuditRecorder: Sendable {
     }
 
     func recordVerify(passive: String?, overall: String?, personalNumber: String?, clientID: String, outcome: String,
-                      duration: Duration)
+                      duration: Duration) throws(APIError)
     {
-        record(Row(
+        try record(Row(
             operation: .verify, clientID: clientID, reader: nil, outcome: outcome, passive: passive,
             active: nil, chip: nil, overall: overall, similarity: nil, durationMilliseconds: duration.millisecondsDouble,
             personalNumber: personalNumber))
@@ -103,9 +107,9 @@ public final class AuditRecorder: Sendable {
     }
 
     func recordCompare(similarity: Double?, personalNumber: String?, reader: String?, clientID: String, outcome: String,
-                       duration: Duration)
+                       duration: Duration) throws(APIError)
     {
-        record(Row(
+        try record(Row(
             operation: .compare, clientID: clientID, reader: reader, outcome: outcome, passive: nil, active: nil,
             chip: nil, overall: nil, similarity: similarity, durationMilliseconds: duration.millisecondsDouble,
             personalNumber: personalNumber))

@@ -8,6 +8,8 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     case nonLoopbackListen(host: String)
     case invalidValue(key: String, reason: String)
     case tokenFile(path: String, reason: String)
+    /// Another process listens on one of the daemon's loopback addresses.
+    case addressInUse(host: String, port: Int)
 
     public var description: String {
         switch self {
@@ -21,6 +23,10 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
                 + "(put a TLS proxy in front, or use unixSocket)"
         case .invalidValue(let key, let reason): "\(key): \(reason)"
         case .tokenFile(let path, let reason): "token file \(path): \(reason)"
+        case .addressInUse(let host, let port):
+            "another process listens on \(host.contains(":") ? "[\(host)]" : host):\(port); it could pose as cccdd to "
+                + "pages and clients using localhost. Stop it, or install systemd/cccdd.socket so that systemd holds "
+                + "the daemon's addresses (docs/daemon-operations.md)"
         }
     }
 }

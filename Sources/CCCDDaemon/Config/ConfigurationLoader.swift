@@ -46,6 +46,11 @@ public enum ConfigurationLoader {
                 throw .unknownKey("audit.\(key)")
             }
         }
+        if let limits = dictionary["limits"] as? [String: Any] {
+            for key in limits.keys.sorted() where !DaemonLimits.knownKeys.contains(key) {
+                throw .unknownKey("limits.\(key)")
+            }
+        }
         do {
             return try JSONDecoder().decode(DaemonConfiguration.self, from: data)
         } catch let DecodingError.typeMismatch(type, context) {
@@ -109,5 +114,6 @@ public enum ConfigurationValidator {
         if let days = configuration.audit.retentionDays, days < 1 {
             throw .invalidValue(key: "audit.retentionDays", reason: "must be at least 1 (or null to keep rows)")
         }
+        try configuration.limits.validate()
     }
 }

@@ -31,6 +31,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// TLS for non-loopback listening. Not served by this version: setting it does not lift the
     /// loopback restriction (see ``ConfigurationValidator``).
     public var tls: TLS?
+    /// Request deadline, connection, event-stream and face-comparison caps (``DaemonLimits``).
+    public var limits: DaemonLimits = DaemonLimits()
 
     public struct Audit: Sendable, Equatable, Codable {
         /// SQLite file of the journal; `nil` disables the journal.
@@ -86,7 +88,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls
+        case trustUpdateMirror, audit, tls, limits
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -110,6 +112,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         trustUpdateMirror = try c.decodeIfPresent(String.self, forKey: .trustUpdateMirror)
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
+        limits = try c.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? DaemonLimits()
     }
 }
 

@@ -11,6 +11,12 @@ public final class EventHub: Sendable {
 
     /// A new subscription; it ends when the client goes away or the daemon shuts down.
     public func subscribe() -> AsyncStream<DaemonEvent> {
+        // Without a limit a subscription always succeeds.
+        subscribe(limit: .max)!
+    }
+
+    /// A new subscription, or `nil` when `limit` streams are already open.
+    public func subscribe(limit: Int) -> AsyncStream<DaemonEvent>? {
         let id = UUID()
         let (stream, continuation) = AsyncStream<DaemonEvent>.makeStream(bufferingPolicy: .bufferingNewest(1024))
         continuation.onTermination = { [weak self] _ in
@@ -20,7 +26,12 @@ public final class EventHub: Sendable {
         if isClosed {
             continuation.finish()
         } else {
-            subscribers.withLock { $0[id] = continuation }
+            let added = subscribers.withLock { current -> Bool in
+                guard current.count < limit else { return false }
+                current[id] = continuation
+                return true
+            }
+            guard added else { return nil }
         }
         return stream
     }

@@ -23,6 +23,8 @@ public final class DaemonMetrics: Sendable {
         Gauge(label: "cccdd_active_sessions").record(services.readers.activeSessions)
         Gauge(label: "cccdd_readers").record(services.readers.readers().count)
         Gauge(label: "cccdd_face_models_loaded").record(services.face.isLoaded ? 1 : 0)
+        Gauge(label: "cccdd_face_comparisons_running").record(services.faceLimiter.running)
+        Gauge(label: "cccdd_face_comparisons_peak").record(services.faceLimiter.peak)
         let trust = services.trust.status()
         Gauge(label: "cccdd_trust_anchors").record(trust.anchors)
         Gauge(label: "cccdd_trust_crls").record(trust.revocationLists)

@@ -32,21 +32,11 @@ struct ReadRunner: Sendable {
         options.verifier = CardVerifier(trustStore: trustStore)
         options.activeAuthenticationChallenge = request.options.activeAuthenticationChallenge
 
+        let result: CardReadResult
         do {
-            var result = try await read(reader: reader, access: request.access.input, options: options, session: session)
-            if result.verification == nil { result.verification = .notAvailable() }
-            let stored = store.store(result, reader: reader, sessionId: sessionId)
-            let overall = result.verification?.overall.rawValue ?? "incomplete"
-            let duration = ContinuousClock.now - started
-            hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
-            logger.info("read finished", metadata: [
-                "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",
-                "durationMs": "\(duration.milliseconds)",
-            ])
-            Counter(label: "cccdd_reads_total", dimensions: [("outcome", "ok"), ("overall", overall)]).increment()
-            Metrics.Timer(label: "cccdd_read_duration_seconds", preferredDisplayUnit: .seconds).recordNanoseconds(duration.nanoseconds)
-            audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration)
-            return stored
+            var outcome = try await read(reader: reader, access: request.access.input, options: options, session: session)
+            if outcome.verification == nil { outcome.verification = .notAvailable() }
+            result = outcome
         } catch {
             let apiError = APIError.from(error)
             let duration = ContinuousClock.now - started
@@ -56,9 +46,27 @@ struct ReadRunner: Sendable {
                 "durationMs": "\(duration.milliseconds)",
             ])
             Counter(label: "cccdd_reads_total", dimensions: [("outcome", apiError.code), ("overall", "none")]).increment()
-            audit.recordRead(result: nil, reader: reader, clientID: clientID, outcome: apiError.code, duration: duration)
+            try audit.recordRead(result: nil, reader: reader, clientID: clientID, outcome: apiError.code, duration: duration)
             throw apiError
         }
+        let overall = result.verification?.overall.rawValue ?? "incomplete"
+        let duration = ContinuousClock.now - started
+        // Journaled before the result is kept or announced: no unaudited read leaves the daemon.
+        do {
+            try audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration)
+        } catch {
+            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
+            throw error
+        }
+        let stored = store.store(result, reader: reader, sessionId: sessionId)
+        hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
+        logger.info("read finished", metadata: [
+            "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",
+            "durationMs": "\(duration.milliseconds)",
+        ])
+        Counter(label: "cccdd_reads_total", dimensions: [("outcome", "ok"), ("overall", overall)]).increment()
+        Metrics.Timer(label: "cccdd_read_duration_seconds", preferredDisplayUnit: .seconds).recordNanoseconds(duration.nanoseconds)
+        return stored
     }
 
     /// One read, retried once when the first exchange hits a stale PC/SC handle: a card swapped

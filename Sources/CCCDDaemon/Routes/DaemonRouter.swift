@@ -13,6 +13,7 @@ public enum DaemonRouter {
         router.add(middleware: HostCheckMiddleware(policy: HostPolicy(port: services.port, allowedHosts: configuration.allowedHosts)))
         router.add(middleware: OriginMiddleware(policy: OriginPolicy(allowedOrigins: configuration.allowedOrigins, port: services.port)))
         router.add(middleware: AuthMiddleware(token: services.token))
+        router.add(middleware: ClientIdentityMiddleware())
         router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
 
         StatusRoutes.register(on: router, services: services)
@@ -32,10 +33,8 @@ public enum DaemonRouter {
         return raw.removingPercentEncoding ?? raw
     }
 
-    /// The audit client id: `X-Client-Id` when given (sanitised), else `local`.
+    /// The audit client id: `X-Client-Id` (checked by ``ClientIdentityMiddleware``), else `local`.
     static func clientID(_ request: Request) -> String {
-        guard let value = request.headers[HTTPField.Name("X-Client-Id")!], !value.isEmpty else { return "local" }
-        let allowed = value.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0)) }
-        return String(String.UnicodeScalarView(allowed.prefix(64)))
+        (try? ClientIdentity.clientID(request)) ?? ClientIdentity.anonymous
     }
 }

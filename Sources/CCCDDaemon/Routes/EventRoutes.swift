@@ -1,3 +1,4 @@
+import CCCDDaemonAPI
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -6,7 +7,10 @@ import Hummingbird
 enum EventRoutes {
     static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
         router.get("/v1/events") { _, _ in
-            let events = services.hub.subscribe()
+            guard let events = services.hub.subscribe(limit: services.configuration.limits.maxEventStreams) else {
+                throw APIError(.serviceUnavailable, code: "too_many_streams",
+                               message: "too many event streams are open; close one or retry later")
+            }
             var headers = HTTPFields()
             headers[.contentType] = "text/event-stream; charset=utf-8"
             headers[.cacheControl] = "no-store"

@@ -27,21 +27,29 @@ enum FaceRoutes {
                 personalNumber = stored.result.citizen?.personalNumber ?? stored.result.document?.personalNumber
             }
             let clientID = DaemonRouter.clientID(request)
+            let result: FaceComparison
             do {
-                let result = try await services.face.compare(chip: chip, live: compare.liveImage)
-                services.audit.recordCompare(
-                    similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
-                    outcome: "ok", duration: ContinuousClock.now - started)
-                Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
-                return try JSONResponse.response(FaceCompareResponse(
-                    match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance))
+                // CPU bound: a few at a time, the others wait their turn (or get 503 face_busy).
+                guard let compared = try await services.faceLimiter.run({ () async throws(FaceError) in
+                    try await services.face.compare(chip: chip, live: compare.liveImage)
+                }) else { throw APIError.faceBusy }
+                result = compared
+            } catch let error as APIError {
+                throw error
             } catch {
-                services.audit.recordCompare(
+                try services.audit.recordCompare(
                     similarity: nil, personalNumber: personalNumber, reader: reader, clientID: clientID,
                     outcome: "face_error", duration: ContinuousClock.now - started)
                 Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", "face_error")]).increment()
                 throw APIError.faceError("\(error)")
             }
+            // Journaled before the answer leaves: no unaudited comparison.
+            try services.audit.recordCompare(
+                similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
+                outcome: "ok", duration: ContinuousClock.now - started)
+            Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
+            return try JSONResponse.response(FaceCompareResponse(
+                match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance))
         }
     }
 }

@@ -18,7 +18,7 @@ enum VerifyRoutes {
             let dump = DumpFolder(files: verify.files, activeAuthentication: verify.activeAuthentication)
             let report = OfflineVerification.verify(dump, trustStore: services.trustStore)
             let document = CardReadResult(dump: dump.files, verification: report)
-            services.audit.recordVerify(
+            try services.audit.recordVerify(
                 passive: report.passive.status.rawValue, overall: report.overall.rawValue,
                 personalNumber: document.citizen?.personalNumber ?? document.document?.personalNumber,
                 clientID: DaemonRouter.clientID(request), outcome: "ok", duration: ContinuousClock.now - started)

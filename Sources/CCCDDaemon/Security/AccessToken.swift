@@ -33,8 +33,14 @@ public struct AccessToken: Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .tokenFile(path: path, reason: "cannot stat: \(errnoText())") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .tokenFile(path: path, reason: "not a regular file") }
-        guard info.st_mode & 0o007 == 0 else {
-            throw .tokenFile(path: path, reason: "readable or writable by others; chmod 0640 it (or delete it to make a new one)")
+        // 0600 or 0640: the owner (the daemon) reads and writes, its group (the client applications)
+        // may only read, nobody else may do anything.
+        guard info.st_mode & 0o037 == 0 else {
+            let mode = String(info.st_mode & 0o7777, radix: 8)
+            throw .tokenFile(path: path, reason: "mode \(mode) lets others than the owner write or others read it; chmod 0640 it (or delete it to make a new one)")
+        }
+        guard info.st_uid == geteuid() else {
+            throw .tokenFile(path: path, reason: "belongs to uid \(info.st_uid), not to the daemon's user (uid \(geteuid())); chown it to that user (or delete it to make a new one)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .tokenFile(path: path, reason: "cannot read")

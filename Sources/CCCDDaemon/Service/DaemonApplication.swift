@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import ServiceLifecycle
 
@@ -17,31 +18,43 @@ public enum DaemonApplication {
         let services = try DaemonServices(
             configuration: configuration, token: token, metrics: DaemonMetrics.shared, logger: logger)
 
-        let address: BindAddress
+        let plan = try ListenPlan.make(configuration, inherited: try SocketActivation.inheritedSockets())
+        var previousUmask: mode_t?
         if let socket = configuration.unixSocket {
-            // A stale socket file of a previous run would make bind fail.
-            if FileManager.default.fileExists(atPath: socket) { try? FileManager.default.removeItem(atPath: socket) }
-            address = .unixDomainSocket(path: socket)
-        } else {
-            let listen = try ListenAddress(parsing: configuration.listen)
-            address = .hostname(listen.host, port: listen.port)
+            // A stale socket of a previous run would make bind fail; anything else there is refused.
+            try UnixSocketPath.prepare(socket)
+            previousUmask = umask(0o177)
         }
         let router = DaemonRouter.make(services)
-        // Connections that stay silent (a head or body that never completes, a client that keeps
-        // an idle connection) are closed after `idleTimeout`; without it each one holds a file
-        // descriptor forever (slow-loris). Responses in progress (reads, event streams) are not cut.
-        let app = Application(
-            router: router,
-            server: .http1(configuration: .init(idleTimeout: .seconds(DaemonApplication.idleTimeoutSeconds))),
-            configuration: .init(address: address, serverName: "cccdd"),
-            onServerRunning: { _ in
+        // Connections that stay silent are closed after `idleTimeout`; a request whose head and body
+        // have not fully arrived within `limits.requestDeadlineSeconds` gets 408 and is closed, however
+        // steadily it trickles (RequestDeadlineHandler); at most `limits.maxConnections` are open per
+        // listening socket, further ones wait in the backlog. Responses in progress (reads, event
+        // streams) are not cut.
+        let limits = configuration.limits
+        let server = try await DaemonHTTPServer.bind(
+            plan: plan, responder: router.buildResponder(),
+            channelConfiguration: .init(
+                additionalChannelHandlers: [RequestDeadlineHandler(deadline: .seconds(Int64(limits.requestDeadlineSeconds)))],
+                idleTimeout: .seconds(DaemonApplication.idleTimeoutSeconds)),
+            maxConnections: limits.maxConnections, logger: logger,
+            onRunning: { [previousUmask] addresses in
+                if let socket = configuration.unixSocket {
+                    do {
+                        try UnixSocketPath.finish(socket)
+                    } catch {
+                        logger.critical("\(error)")
+                    }
+                    if let previousUmask { umask(previousUmask) }
+                }
+                let activated = plan.listeners.contains { if case .inherited = $0 { true } else { false } }
                 logger.notice("cccdd listening", metadata: [
-                    "address": "\(configuration.unixSocket ?? configuration.listen)", "version": "\(CCCDDaemonInfo.version)",
+                    "addresses": "\(configuration.unixSocket.map { [$0] } ?? addresses)",
+                    "socketActivated": "\(activated)", "version": "\(CCCDDaemonInfo.version)",
                 ])
-            },
-            logger: logger)
+            })
         var lifecycle: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: app),
+            .init(service: server),
             .init(service: ReaderWatchService(services: services)),
             .init(service: EventStreamService(hub: services.hub)),
         ]

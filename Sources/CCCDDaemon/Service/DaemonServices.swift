@@ -14,6 +14,8 @@ public final class DaemonServices: Sendable {
     let trust: DaemonTrust
     public let audit: AuditRecorder
     public let face: FaceService
+    /// At most `limits.maxFaceComparisons` comparisons run at once.
+    let faceLimiter: AsyncLimiter
     public let metrics: DaemonMetrics
     public let logger: Logger
     public let startedAt: ContinuousClock.Instant
@@ -31,6 +33,8 @@ public final class DaemonServices: Sendable {
         trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
         face = FaceService()
+        faceLimiter = AsyncLimiter(
+            limit: configuration.limits.maxFaceComparisons, maximumWait: .seconds(configuration.limits.faceQueueSeconds))
         startedAt = .now
     }
 

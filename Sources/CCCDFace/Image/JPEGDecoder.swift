@@ -14,7 +14,9 @@ enum JPEGDecoder {
 
         var pixels = [UInt8](repeating: 0, count: Int(width) * Int(height) * 3)
         // Warnings (e.g. premature end of data) are failures too: a half-grey photo must not be compared.
-        let flags = Int32(TJFLAG_STOPONWARNING | TJFLAG_ACCURATEDCT)
+        // TJFLAG_LIMITSCANS: a progressive JPEG with more than 500 scans is refused — thousands of
+        // tiny scans make libjpeg re-run the whole image each time (CPU exhaustion on a small upload).
+        let flags = Int32(TJFLAG_STOPONWARNING | TJFLAG_ACCURATEDCT | TJFLAG_LIMITSCANS)
         let status = data.withUnsafeBufferPointer { source in
             pixels.withUnsafeMutableBufferPointer { target in
                 tjDecompress2(handle, source.baseAddress, UInt(data.count), target.baseAddress,

@@ -80,17 +80,18 @@ public struct CardReadResult: Sendable {
 
     /// Writes the dump folder (docs/interfaces.md): one `<name>.bin` per file read, exactly as
     /// read, plus `AA.challenge.bin` / `AA.response.bin` when Active Authentication got an answer.
-    /// Creates the folder if needed. Holds personal data: write it only when the user asks.
+    /// Creates the folder if needed (mode 0700); the files are 0600 (``PrivateFile``). Holds personal
+    /// data: write it only when the user asks.
     public func writeDump(to folder: URL) throws {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try PrivateFile.createFolder(folder)
         for (file, bytes) in rawFiles where file != .atrInfo {
-            try Data(bytes).write(to: folder.appendingPathComponent(file.dumpFileName), options: .atomic)
+            try PrivateFile.write(Data(bytes), to: folder.appendingPathComponent(file.dumpFileName))
         }
         if let evidence = activeAuthenticationEvidence {
-            try Data(evidence.challenge).write(
-                to: folder.appendingPathComponent(ActiveAuthenticationEvidence.challengeFileName), options: .atomic)
-            try Data(evidence.response).write(
-                to: folder.appendingPathComponent(ActiveAuthenticationEvidence.responseFileName), options: .atomic)
+            try PrivateFile.write(
+                Data(evidence.challenge), to: folder.appendingPathComponent(ActiveAuthenticationEvidence.challengeFileName))
+            try PrivateFile.write(
+                Data(evidence.response), to: folder.appendingPathComponent(ActiveAuthenticationEvidence.responseFileName))
         }
     }
 

@@ -156,7 +156,7 @@ struct ReadCommand: AsyncParsableCommand {
                                              "cccd read: thẻ không có ảnh để ghi"))
                     throw ExitCodes.couldNotRead
                 }
-                try Data(image).write(to: URL(fileURLWithPath: photo), options: .atomic)
+                try PrivateFile.write(Data(image), to: URL(fileURLWithPath: photo))  // 0600: personal data
             }
         } catch let exit as ExitCode {
             throw exit

@@ -12,18 +12,19 @@ final class DaemonProcess: @unchecked Sendable {
     private let process: Process
 
     init(readTTLSeconds: Int = 120, maxBodyBytes: Int = 65536, allowedOrigins: [String] = ["https://teller.bank.example"],
-         trust: [String]) throws
+         trust: [String], extraConfiguration: [String: Any] = [:]) throws
     {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("cccdd-it-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         port = try Self.freePort()
         logFile = folder.appendingPathComponent("cccdd.log")
         auditPath = folder.appendingPathComponent("audit.sqlite")
-        let configuration: [String: Any] = [
+        let base: [String: Any] = [
             "listen": "127.0.0.1:\(port)", "tokenFile": folder.appendingPathComponent("cccdd.token").path,
             "readTTLSeconds": readTTLSeconds, "maxBodyBytes": maxBodyBytes, "allowedOrigins": allowedOrigins,
             "trust": trust, "audit": ["path": auditPath.path, "retentionDays": 30],
         ]
+        let configuration = base.merging(extraConfiguration) { _, extra in extra }
         let configFile = folder.appendingPathComponent("cccdd.json")
         try JSONSerialization.data(withJSONObject: configuration).write(to: configFile)
         FileManager.default.createFile(atPath: logFile.path, contents: nil)
