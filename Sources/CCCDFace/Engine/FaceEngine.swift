@@ -249,7 +249,7 @@ public final class FaceEngine: @unchecked Sendable {
 }
 
 /// Runs two closures at the same time (one on the calling thread) and returns both results.
-private func ParallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+func ParallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     nonisolated(unsafe) var b: B?
     DispatchQueue.concurrentPerform(iterations: 2) { index in
