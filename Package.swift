@@ -221,7 +221,7 @@ let package = Package(
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
                 "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust",
             ]),
-        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
+        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
