@@ -46,6 +46,11 @@ public enum ConfigurationLoader {
                 throw .unknownKey("audit.\(key)")
             }
         }
+        if let face = dictionary["face"] as? [String: Any] {
+            for key in face.keys.sorted() where !DaemonConfiguration.knownFaceKeys.contains(key) {
+                throw .unknownKey("face.\(key)")
+            }
+        }
         do {
             return try JSONDecoder().decode(DaemonConfiguration.self, from: data)
         } catch let DecodingError.typeMismatch(type, context) {

@@ -1,3 +1,4 @@
+import CCCDFace
 import Foundation
 
 /// The daemon's settings: the JSON configuration file (docs/daemon.md) with the command-line
@@ -31,6 +32,16 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// TLS for non-loopback listening. Not served by this version: setting it does not lift the
     /// loopback restriction (see ``ConfigurationValidator``).
     public var tls: TLS?
+    /// Face comparison settings (`face.level`: standard or strict), reported in every face result.
+    public var face: Face
+
+    public struct Face: Sendable, Equatable, Codable {
+        public var level: FaceDecisionLevel
+
+        public init(level: FaceDecisionLevel = .standard) {
+            self.level = level
+        }
+    }
 
     public struct Audit: Sendable, Equatable, Codable {
         /// SQLite file of the journal; `nil` disables the journal.
@@ -67,7 +78,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         tokenFile: String = DaemonConfiguration.defaultTokenFile, allowedOrigins: [String] = [],
         allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
         maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], trustDir: String? = nil,
-        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil
+        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil,
+        face: Face = Face()
     ) {
         self.listen = listen
         self.unixSocket = unixSocket
@@ -82,17 +94,19 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         self.trustUpdateMirror = trustUpdateMirror
         self.audit = audit
         self.tls = tls
+        self.face = face
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls
+        case trustUpdateMirror, audit, tls, face
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
     /// silently fall back to a default).
     static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
     static let knownAuditKeys: Set<String> = ["path", "saltFile", "retentionDays"]
+    static let knownFaceKeys: Set<String> = ["level"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -110,6 +124,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         trustUpdateMirror = try c.decodeIfPresent(String.self, forKey: .trustUpdateMirror)
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
+        face = try c.decodeIfPresent(Face.self, forKey: .face) ?? Face()
     }
 }
 

@@ -28,13 +28,16 @@ enum FaceRoutes {
             }
             let clientID = DaemonRouter.clientID(request)
             do {
-                let result = try await services.face.compare(chip: chip, live: compare.liveImage)
+                let capture = try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
+                let result = capture.comparison
                 services.audit.recordCompare(
                     similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
-                    outcome: "ok", duration: ContinuousClock.now - started)
+                    outcome: "ok", duration: ContinuousClock.now - started, liveness: capture.liveness.status.rawValue)
                 Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
+                Counter(label: "cccdd_face_liveness_total", dimensions: [("status", capture.liveness.status.rawValue)]).increment()
                 return try JSONResponse.response(FaceCompareResponse(
-                    match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance))
+                    match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance,
+                    level: services.face.level.rawValue, frameUsed: capture.frameUsed, liveness: capture.liveness))
             } catch {
                 services.audit.recordCompare(
                     similarity: nil, personalNumber: personalNumber, reader: reader, clientID: clientID,

@@ -30,7 +30,7 @@ public final class DaemonServices: Sendable {
         readers = ReaderManager(hub: hub, store: store, logger: logger)
         trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
-        face = FaceService()
+        face = FaceService(level: configuration.face.level)
         startedAt = .now
     }
 
