@@ -52,7 +52,8 @@ struct LivenessTests {
         #expect(result.signals.reason?.contains("no face") == true)
     }
 
-    @Test("A grey-level face crop is insufficient quality, not a verdict")
+    @Test("A grey-level face crop is insufficient quality, not a verdict",
+          .enabled(if: SharedFolder.available("faces"), "needs ../shared/faces (not found)"))
     func greyLevel() throws {
         let grey = try FaceImage(contentsOf: SharedFolder.url("faces/face-api.js/sheldon1.png"))
         #expect(engine.liveness(of: [grey], pad: Self.pad).status == .insufficientQuality)
