@@ -13,8 +13,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .library(name: "CCCDKit", targets: ["CCCDKit"]),
-        // Separate product: its C++ shim is built with -O2 even in debug (unsafe flag), which SwiftPM
-        // allows only for root packages and branch/path dependencies; CCCDKit itself has no such flag.
+        // Separate product: it needs dlib and OpenCV DNN (scripts/setup.sh), which CCCDKit does not.
         .library(name: "CCCDFace", targets: ["CCCDFace"]),
         .executable(name: "cccd", targets: ["cccd"]),
         .executable(name: "cccdd", targets: ["cccdd"]),
@@ -60,11 +59,24 @@ let package = Package(
         // paths that SwiftPM drops, so the libraries are named here. The shim is compiled with -O2 even
         // in debug builds: dlib's detector, landmark and image code is header templates, ~95x slower
         // at -O0, and clang (unlike GCC) has no per-file optimize pragma or attribute.
+        // No unsafe flags (SwiftPM refuses them in versioned dependencies): debug test runs get an
+        // optimised shim from the command line instead (scripts/test.sh passes -Xcxx -O2).
         .target(
             name: "CDlibShim",
-            cxxSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))],
             linkerSettings: [
                 .linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas"),
+                .linkedLibrary("stdc++"),
+            ]),
+
+        // Presentation-attack detection (MiniFASNet ONNX models) with Debian's OpenCV DNN behind a plain
+        // C header. OpenCV's headers live in /usr/include/opencv4; the target reaches them through the
+        // link system/opencv2 (a header search path inside the package, not an unsafe -I flag).
+        .target(
+            name: "CPadShim",
+            exclude: ["system"],
+            cxxSettings: [.headerSearchPath("system")],
+            linkerSettings: [
+                .linkedLibrary("opencv_dnn"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_core"),
                 .linkedLibrary("stdc++"),
             ]),
 
@@ -112,7 +124,7 @@ let package = Package(
             name: "cccd-datasets",
             dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
-        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
+        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
 
         // `cccd doctor` and `GET /v1/diagnostics`: the installation checks (PC/SC, readers, card, trust
         // store, face models, daemon configuration, clock). Below cccd and CCCDDaemon; it parses the
@@ -212,7 +224,7 @@ let package = Package(
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
                 "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
-        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace"]),
+        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
         .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),

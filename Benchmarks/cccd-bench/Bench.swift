@@ -9,6 +9,6 @@ struct Bench: AsyncParsableCommand {
         abstract: "CCCDKit benchmarks (run in release mode).",
         subcommands: [
             APDURoundTripBenchmark.self, ProtocolsBenchmark.self, ReadBenchmark.self, VerificationBenchmark.self,
-            FaceBenchmark.self, FaceCalibration.self, DaemonBenchmark.self,
+            FaceBenchmark.self, FaceCalibration.self, FaceLevelsCalibration.self, DaemonBenchmark.self,
         ])
 }

@@ -76,6 +76,15 @@ struct FaceBenchmark: AsyncParsableCommand {
         _ = try stage("align (landmarks + chip) live") { _ = try engine.align(liveFace, in: liveImage) }
         _ = try stage("descriptor (ResNet)") { _ = try engine.template(for: chipAligned) }
         _ = try stage("compare templates") { _ = try engine.compare(chipTemplate, liveTemplate) }
+        // Presentation-attack detection per live frame: both MiniFASNet models (target ≤ 20 ms), and the
+        // quality gate (Laplacian variance) that runs before them.
+        let pad = PresentationAttackDetector()
+        if let reason = pad.loadModels() {
+            print("  PAD: not-available (\(reason))")
+        } else {
+            _ = try stage("PAD quality gate (per frame)") { _ = try pad.quality(of: liveImage, face: liveFace) }
+            _ = try stage("PAD two models (per frame)") { _ = try pad.score(liveImage, face: liveFace) }
+        }
         let sequential = try stage("full, sequential (decode→compare)") {
             let a = try engine.template(for: FaceImage(encoded: chipBytes))
             let b = try engine.template(for: FaceImage(encoded: liveBytes))

@@ -22,7 +22,7 @@ import Testing
         let read = makeEntry(base, idHash: journal.hashID(Self.clearID))
         var compare = makeEntry(base.addingTimeInterval(5), operation: .compare)
         compare.passive = nil; compare.active = nil; compare.chip = nil; compare.overall = nil
-        compare.similarity = 0.8731; compare.reader = nil
+        compare.similarity = 0.8731; compare.reader = nil; compare.liveness = "attack-suspected"
         let verify = makeEntry(base.addingTimeInterval(2), operation: .verify, outcome: "invalid_request")
         for entry in [read, compare, verify] { try journal.record(entry) }
 

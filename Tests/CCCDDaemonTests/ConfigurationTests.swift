@@ -28,6 +28,16 @@ import Testing
         try ConfigurationValidator.validate(configuration)
     }
 
+    @Test("face.level: standard by default, strict when configured, unknown keys refused")
+    func faceLevel() throws {
+        #expect(try ConfigurationLoader.parse(Data("{}".utf8)).face.level == .standard)
+        #expect(try ConfigurationLoader.parse(Data(#"{"face": {"level": "strict"}}"#.utf8)).face.level == .strict)
+        #expect(throws: ConfigurationError.unknownKey("face.threshold")) {
+            try ConfigurationLoader.parse(Data(#"{"face": {"threshold": 0.4}}"#.utf8))
+        }
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.parse(Data(#"{"face": {"level": "lax"}}"#.utf8)) }
+    }
+
     @Test func unknownKeysAndWrongTypesAreClearErrors() {
         #expect(throws: ConfigurationError.unknownKey("readTTL")) { try ConfigurationLoader.parse(Data(#"{"readTTL": 5}"#.utf8)) }
         #expect(throws: ConfigurationError.unknownKey("audit.days")) {

@@ -76,6 +76,17 @@ import Testing
         }
     }
 
+    @Test("liveImages: 1–5 frames of one capture, instead of liveImage")
+    func faceCompareFrames() throws {
+        let frames = try FaceCompareRequest.decode(from: Data(#"{"liveImages": ["/9j/", "AQID"], "readId": "r1"}"#.utf8))
+        #expect(frames.liveImages == [[0xFF, 0xD8, 0xFF], [1, 2, 3]] && frames.liveImage == [0xFF, 0xD8, 0xFF])
+        let six = "[" + Array(repeating: #""/9j/""#, count: 6).joined(separator: ",") + "]"
+        for bad in [#"{"liveImages": [], "readId": "r"}"#, #"{"liveImages": \#(six), "readId": "r"}"#,
+                    #"{"liveImage": "/9j/", "liveImages": ["/9j/"], "readId": "r"}"#, #"{"liveImages": [""], "readId": "r"}"#] {
+            #expect(throws: APIError.self, "\(bad)") { try FaceCompareRequest.decode(from: Data(bad.utf8)) }
+        }
+    }
+
     @Test func errorMessagesEchoNoValuesAndOnlyShortKeys() throws {
         let key = String(repeating: "x", count: 10_000) + "\u{7}"
         let body = try JSONSerialization.data(withJSONObject: [key: 1, "access": ["can": "123456"]])

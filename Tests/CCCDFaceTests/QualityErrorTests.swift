@@ -11,9 +11,27 @@ struct QualityErrorTests {
         #expect(throws: FaceError.noFace) { try engine.template(for: image) }
     }
 
-    @Test func twoFacesAreRejectedByDefault() throws {
-        let image = try TestData.image("live/two-faces.jpg")
+    @Test func twoSimilarFacesAreRejectedByDefault() throws {
+        // The same photo twice side by side: two faces of the same size, neither dominant.
+        let single = try TestData.image("live/obama3-1280x720.jpg")
+        var pixels = [UInt8]()
+        pixels.reserveCapacity(single.pixels.count * 2)
+        for y in 0..<single.height {
+            let row = single.pixels[(y * single.width * 3)..<((y + 1) * single.width * 3)]
+            pixels += row
+            pixels += row
+        }
+        let image = try FaceImage(width: single.width * 2, height: single.height, rgb: pixels)
         #expect(throws: FaceError.multipleFaces(count: 2)) { try engine.template(for: image) }
+    }
+
+    @Test("A dominant face (area ≥ 2× the next) is used by default")
+    func dominantFaceIsUsed() throws {
+        let image = try TestData.image("live/two-faces.jpg")
+        let faces = try engine.detectFaces(in: image)
+        #expect(faces.count == 2)
+        #expect(faces[0].width * faces[0].height >= 2 * faces[1].width * faces[1].height)
+        #expect(try engine.selectFace(in: image) == faces[0])
     }
 
     @Test func largestFacePolicyPicksOne() throws {
@@ -124,4 +142,23 @@ private func setJPEGSize(_ bytes: inout [UInt8], width: Int, height: Int) throws
         i += 2 + length
     }
     Issue.record("no start-of-frame segment")
+}
+
+@Suite("The live photo's faces")
+struct DominantFaceTests {
+    static func face(_ side: Double, at x: Double) -> FaceDetection {
+        FaceDetection(left: x, top: 0, right: x + side, bottom: side, confidence: 1, detector: .hog)
+    }
+
+    @Test("A face at least twice the next one's area is used; similar faces are multiple-faces")
+    func dominantFace() throws {
+        let options = FaceDetectionOptions()
+        let dominant = try FaceEngine.select(from: [Self.face(150, at: 0), Self.face(100, at: 300)], options: options)
+        #expect(dominant.width == 150)
+        #expect(throws: FaceError.multipleFaces(count: 2)) {
+            try FaceEngine.select(from: [Self.face(120, at: 0), Self.face(100, at: 300)], options: options)
+        }
+        // A face below the minimum width is not a second face.
+        #expect(try FaceEngine.select(from: [Self.face(100, at: 0), Self.face(40, at: 300)], options: options).width == 100)
+    }
 }

@@ -58,6 +58,10 @@ extension PCSCEndToEnd {
             let face = try #require(object["face"] as? [String: Any], "\(run.stderr)")
             #expect(face["match"] as? Bool == expected, "\(live)")
             #expect(face["threshold"] is Double && face["similarity"] is Double)
+            // The presentation-attack signal of the live photo (advisory; both photos are camera photos).
+            let liveness = try #require(face["liveness"] as? [String: Any], "\(face)")
+            #expect(["live", "not-available"].contains(liveness["status"] as? String ?? ""), "\(liveness)")
+            #expect(liveness["threshold"] is Double && liveness["frames"] as? Int == 1)
         }
     }
 }

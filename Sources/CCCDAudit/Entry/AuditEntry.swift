@@ -22,11 +22,15 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var durationMilliseconds: Double
     /// HMAC-SHA256 of the 12-digit ID under the journal's salt, lower-case hex; never the ID itself.
     public var idHash: String?
+    /// The presentation-attack status of a comparison ("live", "attack-suspected", "insufficient-quality",
+    /// "not-available"); nil for other operations and rows written before it existed.
+    public var liveness: String?
 
     public init(
         time: Date = Date(), clientID: String, operation: AuditOperation, reader: String? = nil,
         outcome: String, passive: String? = nil, active: String? = nil, chip: String? = nil,
-        overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil
+        overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil,
+        liveness: String? = nil
     ) {
         self.time = time
         self.clientID = clientID
@@ -40,5 +44,6 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.similarity = similarity
         self.durationMilliseconds = durationMilliseconds
         self.idHash = idHash
+        self.liveness = liveness
     }
 }

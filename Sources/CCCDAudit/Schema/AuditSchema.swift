@@ -27,6 +27,10 @@ enum AuditSchema {
                 t.column("id_hash", .text)
             }
         }
+        migrator.registerMigration("v2: audit_entry.liveness") { db in
+            // The presentation-attack status of a face comparison (issue 16); a status word only.
+            try db.alter(table: table) { t in t.add(column: "liveness", .text) }
+        }
         return migrator
     }
 }

@@ -27,6 +27,8 @@ public final class AuditRecorder: Sendable {
         var similarity: Double?
         var durationMilliseconds: Double
         var personalNumber: String?
+        /// The presentation-attack status of a comparison (e.g. "live"); never a score or image.
+        var liveness: String? = nil
     }
 
     public let journal: AuditJournal?
@@ -59,7 +61,8 @@ public final class AuditRecorder: Sendable {
         let entry = AuditEntry(
             clientID: journal.pseudonymousClientID(row.clientID), operation: row.operation, reader: row.reader, outcome: row.outcome,
             passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
-            durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) })
+            durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) },
+            liveness: row.liveness)
         do {
             try journal.record(entry)
         } catch {
@@ -107,12 +110,12 @@ public final class AuditRecorder: Sendable {
     }
 
     func recordCompare(similarity: Double?, personalNumber: String?, reader: String?, clientID: String, outcome: String,
-                       duration: Duration) throws(APIError)
+                       duration: Duration, liveness: String? = nil) throws(APIError)
     {
         try record(Row(
             operation: .compare, clientID: clientID, reader: reader, outcome: outcome, passive: nil, active: nil,
             chip: nil, overall: nil, similarity: similarity, durationMilliseconds: duration.millisecondsDouble,
-            personalNumber: personalNumber))
+            personalNumber: personalNumber, liveness: liveness))
     }
 }
 

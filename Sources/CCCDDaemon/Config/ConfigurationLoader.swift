@@ -51,6 +51,11 @@ public enum ConfigurationLoader {
                 throw .unknownKey("limits.\(key)")
             }
         }
+        if let face = dictionary["face"] as? [String: Any] {
+            for key in face.keys.sorted() where !DaemonConfiguration.knownFaceKeys.contains(key) {
+                throw .unknownKey("face.\(key)")
+            }
+        }
         do {
             return try JSONDecoder().decode(DaemonConfiguration.self, from: data)
         } catch let DecodingError.typeMismatch(type, context) {

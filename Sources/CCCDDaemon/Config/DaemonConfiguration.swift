@@ -1,3 +1,4 @@
+import CCCDFace
 import Foundation
 
 /// The daemon's settings: the JSON configuration file (docs/daemon.md) with the command-line
@@ -33,6 +34,16 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var tls: TLS?
     /// Request deadline, connection, event-stream and face-comparison caps (``DaemonLimits``).
     public var limits: DaemonLimits = DaemonLimits()
+    /// Face comparison settings (`face.level`: standard or strict), reported in every face result.
+    public var face: Face
+
+    public struct Face: Sendable, Equatable, Codable {
+        public var level: FaceDecisionLevel
+
+        public init(level: FaceDecisionLevel = .standard) {
+            self.level = level
+        }
+    }
 
     public struct Audit: Sendable, Equatable, Codable {
         /// SQLite file of the journal; `nil` disables the journal.
@@ -69,7 +80,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         tokenFile: String = DaemonConfiguration.defaultTokenFile, allowedOrigins: [String] = [],
         allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
         maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], trustDir: String? = nil,
-        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil
+        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil,
+        face: Face = Face()
     ) {
         self.listen = listen
         self.unixSocket = unixSocket
@@ -84,17 +96,19 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         self.trustUpdateMirror = trustUpdateMirror
         self.audit = audit
         self.tls = tls
+        self.face = face
     }
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls, limits
+        case trustUpdateMirror, audit, tls, limits, face
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
     /// silently fall back to a default).
     static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
     static let knownAuditKeys: Set<String> = ["path", "saltFile", "retentionDays"]
+    static let knownFaceKeys: Set<String> = ["level"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -113,6 +127,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
         limits = try c.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? DaemonLimits()
+        face = try c.decodeIfPresent(Face.self, forKey: .face) ?? Face()
     }
 }
 

@@ -8,9 +8,17 @@ import Foundation
 public final class FaceService: Sendable {
     private let engine = LockedBox<FaceEngine?>(nil)
     private let configuration: FaceEngine.Configuration
+    /// The decision level whose threshold the engine uses.
+    public let level: FaceDecisionLevel
+    /// The presentation-attack models, loaded with the face models (missing ones give `not-available`).
+    private let pad: PresentationAttackDetector
 
-    public init(configuration: FaceEngine.Configuration = FaceEngine.Configuration()) {
+    public init(configuration: FaceEngine.Configuration = FaceEngine.Configuration(), level: FaceDecisionLevel = .standard) {
+        var configuration = configuration
+        configuration.threshold = level.threshold
         self.configuration = configuration
+        self.level = level
+        pad = PresentationAttackDetector(configuration: .init(modelsDirectory: configuration.modelsDirectory))
     }
 
     public var isLoaded: Bool { engine.withLock { $0 != nil } }
@@ -37,5 +45,18 @@ public final class FaceService: Sendable {
         let chipFace = try FaceImage(encoded: chipImage)
         let liveFace = try FaceImage(encoded: live)
         return try await loadedEngine().compare(chip: chipFace, live: liveFace)
+    }
+
+    /// Compares a chip image with 1–5 live frames: the best-quality frame is compared, every frame is
+    /// scored for presentation attacks (median).
+    public func compare(chip: [UInt8], liveFrames: [[UInt8]]) async throws(FaceError) -> LiveCaptureComparison {
+        guard let chipImage = DG2Parser.primaryImage(chip) ?? extractFaceImage(fromDG2OrImage: chip) else {
+            throw .unsupportedImageFormat
+        }
+        let chipFace = try FaceImage(encoded: chipImage)
+        let frames = try liveFrames.map { bytes throws(FaceError) in try FaceImage(encoded: bytes) }
+        let engine = try loadedEngine()
+        pad.loadModels()
+        return try await engine.compare(chip: chipFace, liveFrames: frames, pad: pad)
     }
 }

@@ -27,13 +27,13 @@ enum FaceRoutes {
                 personalNumber = stored.result.citizen?.personalNumber ?? stored.result.document?.personalNumber
             }
             let clientID = DaemonRouter.clientID(request)
-            let result: FaceComparison
+            let capture: LiveCaptureComparison
             do {
                 // CPU bound: a few at a time, the others wait their turn (or get 503 face_busy).
                 guard let compared = try await services.faceLimiter.run({ () async throws(FaceError) in
-                    try await services.face.compare(chip: chip, live: compare.liveImage)
+                    try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
                 }) else { throw APIError.faceBusy }
-                result = compared
+                capture = compared
             } catch let error as APIError {
                 throw error
             } catch {
@@ -43,13 +43,16 @@ enum FaceRoutes {
                 Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", "face_error")]).increment()
                 throw APIError.faceError("\(error)")
             }
+            let result = capture.comparison
             // Journaled before the answer leaves: no unaudited comparison.
             try services.audit.recordCompare(
                 similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
-                outcome: "ok", duration: ContinuousClock.now - started)
+                outcome: "ok", duration: ContinuousClock.now - started, liveness: capture.liveness.status.rawValue)
             Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
+            Counter(label: "cccdd_face_liveness_total", dimensions: [("status", capture.liveness.status.rawValue)]).increment()
             return try JSONResponse.response(FaceCompareResponse(
-                match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance))
+                match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance,
+                level: services.face.level.rawValue, frameUsed: capture.frameUsed, liveness: capture.liveness))
         }
     }
 }

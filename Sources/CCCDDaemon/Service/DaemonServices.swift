@@ -32,7 +32,7 @@ public final class DaemonServices: Sendable {
         readers = ReaderManager(hub: hub, store: store, logger: logger)
         trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
-        face = FaceService()
+        face = FaceService(level: configuration.face.level)
         faceLimiter = AsyncLimiter(
             limit: configuration.limits.maxFaceComparisons, maximumWait: .seconds(configuration.limits.faceQueueSeconds))
         startedAt = .now

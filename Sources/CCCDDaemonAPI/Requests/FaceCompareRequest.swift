@@ -1,18 +1,25 @@
 import Foundation
 
 /// The body of `POST /v1/face/compare`: `{"liveImage": "<base64>", "readId": "…"}` or
-/// `{"liveImage": "<base64>", "chipImage": "<base64 JPEG/JP2/DG2>"}`.
+/// `{"liveImage": "<base64>", "chipImage": "<base64 JPEG/JP2/DG2>"}`; instead of `liveImage`,
+/// `liveImages` may carry 1–5 frames of one capture (`[ "<base64>", … ]`).
 public struct FaceCompareRequest: Sendable, Equatable {
     public enum Chip: Sendable, Equatable {
         case read(String)
         case image([UInt8])
     }
 
-    public var liveImage: [UInt8]
+    /// The live frames, 1 to `maximumLiveFrames`.
+    public var liveImages: [[UInt8]]
     public var chip: Chip
+    public static let maximumLiveFrames = 5
+
+    /// The first live frame.
+    public var liveImage: [UInt8] { liveImages[0] }
 
     private struct Wire: Decodable {
-        var liveImage: String
+        var liveImage: String?
+        var liveImages: [String]?
         var readId: String?
         var chipImage: String?
     }
@@ -20,15 +27,26 @@ public struct FaceCompareRequest: Sendable, Equatable {
     /// Pure decode (no I/O), for the route and for fuzzing.
     public static func decode(from data: Data) throws(APIError) -> FaceCompareRequest {
         let object = try JSONBody.object(data)
-        try JSONBody.rejectUnknownKeys(object, allowed: ["liveImage", "readId", "chipImage"])
+        try JSONBody.rejectUnknownKeys(object, allowed: ["liveImage", "liveImages", "readId", "chipImage"])
         let wire = try JSONBody.decode(Wire.self, from: data)
-        let live = try Base64Field.decode(wire.liveImage, name: "liveImage")
+        let live: [[UInt8]]
+        switch (wire.liveImage, wire.liveImages) {
+        case (let one?, nil):
+            live = [try Base64Field.decode(one, name: "liveImage")]
+        case (nil, let frames?):
+            guard (1...maximumLiveFrames).contains(frames.count) else {
+                throw .invalidRequest("liveImages must hold 1 to \(maximumLiveFrames) images")
+            }
+            live = try frames.map { frame throws(APIError) in try Base64Field.decode(frame, name: "liveImages") }
+        default:
+            throw .invalidRequest("give exactly one of liveImage and liveImages")
+        }
         switch (wire.readId, wire.chipImage) {
         case (let id?, nil):
             guard !id.isEmpty, id.count <= 64 else { throw .invalidRequest("readId is not a read id") }
-            return FaceCompareRequest(liveImage: live, chip: .read(id))
+            return FaceCompareRequest(liveImages: live, chip: .read(id))
         case (nil, let image?):
-            return FaceCompareRequest(liveImage: live, chip: .image(try Base64Field.decode(image, name: "chipImage")))
+            return FaceCompareRequest(liveImages: live, chip: .image(try Base64Field.decode(image, name: "chipImage")))
         default:
             throw .invalidRequest("give exactly one of readId and chipImage")
         }

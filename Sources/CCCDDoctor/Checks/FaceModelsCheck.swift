@@ -11,6 +11,11 @@ enum FaceModelsCheck {
         (FaceModelFiles.landmarks, "c4b1e9804792707d3a405c2c16a80a20269e6675021f64a41d30fffafbc41888", true),
         (FaceModelFiles.cnnDetector, "4cb19393e2fbaf2b1609a9319ad5386618c886a6234ec1b971f3e87c85d87fe6", false),
     ]
+    /// The presentation-attack models (optional: without them liveness is not-available).
+    static let pinnedPAD: [(file: String, sha256: String)] = [
+        (PADModelFiles.miniFASNetV2.file, "4eed38f0bde33c9b805942a5f25e42ce1161e2bda545254be622be957727794e"),
+        (PADModelFiles.miniFASNetV1SE.file, "d819a69bac6b9ade2a0f4d9b60b618e1260f7bf3ba1fddff6c5d82131cb1083f"),
+    ]
 
     static let installFix = "Run `sudo scripts/setup-face-models.sh` (or set \(FaceModelFiles.environmentVariable) to the folder holding the models)."
 
@@ -40,6 +45,7 @@ enum FaceModelsCheck {
                 checks.append(.fail("face-models", "\(error)", fix: "Make the models folder readable by this user."))
             }
         }
+        checks += padChecks(directory: directory)
         guard requiredOK else { return checks }
         let engine = FaceEngine(configuration: FaceEngine.Configuration(modelsDirectory: directory))
         do {
@@ -50,6 +56,24 @@ enum FaceModelsCheck {
             checks.append(.fail("face-models", "the models do not load: \(error)", fix: installFix))
         }
         return checks
+    }
+
+    /// Warnings only: the face comparison works without the PAD models.
+    static func padChecks(directory: URL) -> [DoctorCheck] {
+        let fix = "Run `sudo scripts/setup-face-models.sh` with ../shared/models/minifasnet present."
+        for model in pinnedPAD {
+            let path = directory.appendingPathComponent(model.file).path
+            guard FileManager.default.fileExists(atPath: path) else {
+                return [.warn("face-models", "\(model.file) (presentation-attack model) is missing: liveness will be not-available", fix: fix)]
+            }
+            guard let sum = try? sha256(path), sum == model.sha256 else {
+                return [.warn("face-models", "\(model.file) is not the pinned model (SHA-256 \(model.sha256))", fix: fix)]
+            }
+        }
+        if let reason = PresentationAttackDetector(configuration: .init(modelsDirectory: directory)).loadModels() {
+            return [.warn("face-models", reason, fix: fix)]
+        }
+        return [.pass("face-models", "presentation-attack models \(pinnedPAD.map(\.file).joined(separator: ", ")) load")]
     }
 
     static func sha256(_ path: String) throws(DoctorError) -> String {

@@ -14,6 +14,15 @@ public struct FaceDetection: Sendable, Equatable {
     public var confidence: Double
     public var detector: Detector
 
+    public init(left: Double, top: Double, right: Double, bottom: Double, confidence: Double, detector: Detector) {
+        self.left = left
+        self.top = top
+        self.right = right
+        self.bottom = bottom
+        self.confidence = confidence
+        self.detector = detector
+    }
+
     public var width: Double { right - left }
     public var height: Double { bottom - top }
 }

@@ -2,11 +2,15 @@
 public struct FaceDetectionOptions: Sendable, Equatable {
     /// What to do when a photo shows more than one face of usable size.
     public enum MultipleFacePolicy: Sendable, Equatable {
-        /// Throw `FaceError.multipleFaces` (the safe choice at a counter: someone may stand behind).
+        /// Use the dominant face (area at least `dominantAreaRatio` times the next one's), otherwise
+        /// throw `FaceError.multipleFaces` (the safe choice at a counter: someone may stand behind).
         case reject
         /// Use the largest face.
         case largest
     }
+
+    /// How much larger (in area) than every other face the customer's face must be to be used alone.
+    public static let dominantAreaRatio = 2.0
 
     public var multipleFaces: MultipleFacePolicy
     /// Faces narrower than this (in image pixels) are too small for a reliable descriptor.

@@ -167,18 +167,25 @@ public final class FaceEngine: @unchecked Sendable {
     }
 
     /// The one face to use, by the configured rules: `noFace`, `faceTooSmall` or `multipleFaces`
-    /// (unless the policy is `.largest`). Faces below the minimum width do not count as a second face.
+    /// (unless the policy is `.largest` or the largest face's area is at least twice the next one's).
+    /// Faces below the minimum width do not count as a second face.
     public func selectFace(in image: FaceImage) throws(FaceError) -> FaceDetection {
         try Self.select(from: detectFaces(in: image), options: configuration.detection)
     }
 
-    static func select(from faces: [FaceDetection], options: FaceDetectionOptions) throws(FaceError) -> FaceDetection {
+    /// The selection rules of `selectFace(in:)` applied to detected faces, largest first.
+    public static func select(from faces: [FaceDetection], options: FaceDetectionOptions) throws(FaceError) -> FaceDetection {
         guard let largest = faces.first else { throw .noFace }
         let usable = faces.filter { $0.width >= Double(options.minimumFaceWidth) }
         guard !usable.isEmpty else {
             throw .faceTooSmall(width: Int(largest.width.rounded()), minimumWidth: options.minimumFaceWidth)
         }
-        if usable.count > 1, options.multipleFaces == .reject { throw .multipleFaces(count: usable.count) }
+        // A queue behind the customer: the dominant face (at least twice the next one's area) is the
+        // customer's; faces of similar size are ambiguous.
+        if usable.count > 1, options.multipleFaces == .reject,
+           usable[0].width * usable[0].height < FaceDetectionOptions.dominantAreaRatio * usable[1].width * usable[1].height {
+            throw .multipleFaces(count: usable.count)
+        }
         return largest
     }
 
@@ -249,7 +256,7 @@ public final class FaceEngine: @unchecked Sendable {
 }
 
 /// Runs two closures at the same time (one on the calling thread) and returns both results.
-private func ParallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+func ParallelPair<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
     nonisolated(unsafe) var a: A?
     nonisolated(unsafe) var b: B?
     DispatchQueue.concurrentPerform(iterations: 2) { index in

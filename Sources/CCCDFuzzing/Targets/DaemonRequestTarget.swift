@@ -75,15 +75,21 @@ enum DaemonRequestTarget {
     }
 
     private static func checkFace(_ request: FaceCompareRequest) throws(FuzzInvariantViolation) {
-        try check(!request.liveImage.isEmpty, "accepted an empty live image")
-        var wire = ["liveImage": Data(request.liveImage).base64EncodedString()]
+        try check(request.liveImages.allSatisfy { !$0.isEmpty }, "accepted an empty live image")
+        try check((1...FaceCompareRequest.maximumLiveFrames).contains(request.liveImages.count), "accepted \(request.liveImages.count) live frames")
+        struct Wire: Encodable {
+            var liveImages: [String]
+            var readId: String?
+            var chipImage: String?
+        }
+        var wire = Wire(liveImages: request.liveImages.map { Data($0).base64EncodedString() })
         switch request.chip {
         case .read(let id):
             try check(!id.isEmpty && id.count <= 64, "read id of \(id.count) characters")
-            wire["readId"] = id
+            wire.readId = id
         case .image(let image):
             try check(!image.isEmpty, "accepted an empty chip image")
-            wire["chipImage"] = Data(image).base64EncodedString()
+            wire.chipImage = Data(image).base64EncodedString()
         }
         let again = try reencoded(wire) { (data) throws(APIError) in try FaceCompareRequest.decode(from: data) }
         try check(again == request, "face compare request changes when written again")

@@ -4,25 +4,32 @@ import CCCDFace
 import enum CCCDLDS.DG2Parser
 import Foundation
 
-/// `cccd match CHIP_IMAGE LIVE_IMAGE [--json]`: compares the chip photo with a live photo.
+/// `cccd match CHIP_IMAGE LIVE_IMAGE… [--level standard|strict] [--json]`: compares the chip photo with
+/// 1–5 live frames of one capture (the best-quality frame is compared) and reports the
+/// presentation-attack signal of the frames (`liveness`), which never changes the match decision.
 struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Compare a chip photo (DG2 file, JPEG or JPEG 2000) with a live photo (JPEG, PNG or JPEG 2000).",
+        abstract: "Compare a chip photo (DG2 file, JPEG or JPEG 2000) with 1–5 live frames (JPEG, PNG or JPEG 2000).",
         discussion: """
             Exit status: 0 the faces match, 1 they do not, 2 a photo could not be used (unreadable, \
             no face, several faces, face too small) or the face models are missing, 64 usage error.
             Face models: \(FaceModelFiles.environmentVariable) or the default directory \
-            (scripts/setup-face-models.sh installs them).
+            (scripts/setup-face-models.sh installs them). The liveness (presentation-attack) signal is \
+            advisory: live, attack-suspected, insufficient-quality or not-available (PAD models missing); \
+            it does not change the exit status.
             """)
 
     @Argument(help: "The chip photo: a DG2 file as read from the card, or a JPEG / JPEG 2000 image.")
     var chipImage: String
 
-    @Argument(help: "The live photo taken at the counter.")
-    var liveImage: String
+    @Argument(help: "The live photo taken at the counter, or up to 5 frames of one capture.")
+    var liveImages: [String]
 
-    @Option(help: "Similarity threshold in [0, 1] (default: the calibrated one).")
+    @Option(help: "Decision level: standard (distance 0.6) or strict (distance 0.55, fewer false matches).")
+    var level: FaceDecisionLevel = .standard
+
+    @Option(help: "Similarity threshold in [0, 1] (overrides --level).")
     var threshold: Double?
 
     @Flag(help: "Use the largest face when a photo shows several.")
@@ -47,8 +54,12 @@ struct MatchCommand: AsyncParsableCommand {
         var threshold: Double
         var distance: Double
         var modelId: String
+        var level: String
         var chip: Photo
         var live: Photo
+        /// Index (from 0) of the live frame compared.
+        var frameUsed: Int
+        var liveness: LivenessResult
         var timings: Timings
     }
 
@@ -64,28 +75,37 @@ struct MatchCommand: AsyncParsableCommand {
         if let threshold, !(0...1).contains(threshold) {
             throw ValidationError("--threshold must be between 0 and 1")
         }
+        if !(1...FaceEngine.maximumLiveFrames).contains(liveImages.count) {
+            throw ValidationError("give 1 to \(FaceEngine.maximumLiveFrames) live images")
+        }
     }
 
     func run() async throws {
         var configuration = FaceEngine.Configuration()
-        if let threshold { configuration.threshold = threshold }
+        configuration.threshold = threshold ?? level.threshold
         if largestFace { configuration.detection.multipleFaces = .largest }
         let engine = FaceEngine(configuration: configuration)
         let clock = ContinuousClock()
         do {
             let decodeStart = clock.now
             let chip = try loadImage(chipImage, dg2: true)
-            let live = try loadImage(liveImage, dg2: false)
+            let frames = try liveImages.map { path throws(FaceError) in try loadImage(path, dg2: false) }
             let decoded = clock.now
             let load = try engine.loadModels()
+            let pad = PresentationAttackDetector()
+            pad.loadModels()
             let compareStart = clock.now
-            let result = try await engine.compare(chip: chip, live: live)
+            let capture = try await engine.compare(chip: chip, liveFrames: frames, pad: pad)
+            let result = capture.comparison
+            let live = frames[capture.frameUsed]
             let compared = clock.now
             let output = Output(
                 match: result.match, similarity: result.similarity, threshold: result.threshold,
                 distance: result.distance, modelId: FaceTemplate.currentModelId,
+                level: threshold == nil ? level.rawValue : "custom",
                 chip: .init(format: chip.sourceFormat?.rawValue, width: chip.width, height: chip.height),
                 live: .init(format: live.sourceFormat?.rawValue, width: live.width, height: live.height),
+                frameUsed: capture.frameUsed, liveness: capture.liveness,
                 timings: .init(modelLoadMs: load.milliseconds, decodeMs: (decoded - decodeStart).milliseconds,
                                compareMs: (compared - compareStart).milliseconds))
             if json {
@@ -93,12 +113,25 @@ struct MatchCommand: AsyncParsableCommand {
             } else {
                 print(String(format: "%@ (similarity %.3f, threshold %.3f, distance %.3f)",
                              result.match ? "MATCH" : "NO MATCH", result.similarity, result.threshold, result.distance))
+                print(Self.livenessLine(capture.liveness))
             }
             if !result.match { throw ExitCode(1) }
         } catch let error as FaceError {
             printError("cccd match: \(error)")
             if json { printJSON(Failure(error: .init(kind: Self.kind(of: error), message: error.description))) }
             throw ExitCodes.couldNotRead
+        }
+    }
+
+    /// The readable liveness line (advisory).
+    static func livenessLine(_ liveness: LivenessResult) -> String {
+        switch liveness.status {
+        case .live, .attackSuspected:
+            String(format: "liveness: %@ (score %.3f, threshold %.3f, %d of %d frames scored)",
+                   liveness.status.rawValue, liveness.score ?? 0, liveness.threshold,
+                   liveness.signals.framesScored, liveness.frames)
+        case .insufficientQuality, .notAvailable:
+            "liveness: \(liveness.status.rawValue) (\(liveness.signals.reason ?? ""))"
         }
     }
 
@@ -136,6 +169,8 @@ struct MatchCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension FaceDecisionLevel: ExpressibleByArgument {}
 
 extension Duration {
     fileprivate var milliseconds: Double {

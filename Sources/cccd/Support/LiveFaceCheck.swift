@@ -14,19 +14,23 @@ import Foundation
 enum LiveFaceCheck {
     /// What the face check gave: a comparison, or why there is none.
     enum Outcome: Sendable, Encodable {
-        case compared(FaceMatchSummary)
+        /// The comparison and the live photo's presentation-attack signal (advisory; never changes `match`).
+        case compared(FaceMatchSummary, liveness: LivenessResult? = nil)
         case failed(kind: String, message: String)
 
         private struct Failure: Encodable {
             var kind: String
             var message: String
         }
-        private enum CodingKeys: String, CodingKey { case error }
+        private enum CodingKeys: String, CodingKey { case error, liveness, level }
 
         func encode(to encoder: any Encoder) throws {
             switch self {
-            case .compared(let summary):
+            case .compared(let summary, let liveness):
                 try summary.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(liveness, forKey: .liveness)
+                try container.encode(FaceDecisionLevel.standard.rawValue, forKey: .level)
             case .failed(let kind, let message):
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(Failure(kind: kind, message: message), forKey: .error)
@@ -35,7 +39,7 @@ enum LiveFaceCheck {
 
         /// The comparison, when there is one.
         var summary: FaceMatchSummary? {
-            if case .compared(let summary) = self { return summary }
+            if case .compared(let summary, _) = self { return summary }
             return nil
         }
 
@@ -44,12 +48,16 @@ enum LiveFaceCheck {
             let label = language.text("Face", "Khuôn mặt")
             let padded = label + String(repeating: " ", count: max(1, labelWidth - label.count))
             switch self {
-            case .compared(let s):
+            case .compared(let s, let liveness):
                 let verdict = s.match ? language.text("MATCH", "KHỚP") : language.text("NO MATCH", "KHÔNG KHỚP")
-                return String(format: "%@%@ (%@ %.3f, %@ %.3f)",
-                              padded, verdict,
-                              language.text("similarity", "độ tương đồng"), s.similarity,
-                              language.text("threshold", "ngưỡng"), s.threshold)
+                var line = String(format: "%@%@ (%@ %.3f, %@ %.3f)",
+                                  padded, verdict,
+                                  language.text("similarity", "độ tương đồng"), s.similarity,
+                                  language.text("threshold", "ngưỡng"), s.threshold)
+                if liveness?.status == .attackSuspected {
+                    line += language.text(" — possible presentation attack", " — nghi ngờ giả mạo khuôn mặt")
+                }
+                return line
             case .failed(_, let message):
                 return padded + language.text("not compared (\(message))", "không so được (\(message))")
             }
@@ -62,7 +70,8 @@ enum LiveFaceCheck {
         let outcome: Outcome
         if let dg2, let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) {
             do {
-                outcome = .compared(try await compare(chipImage: chipImage, livePath: livePath))
+                let (summary, liveness) = try await compare(chipImage: chipImage, livePath: livePath)
+                outcome = .compared(summary, liveness: liveness)
             } catch {
                 outcome = .failed(kind: MatchCommand.kind(of: error), message: error.description)
             }
@@ -75,7 +84,9 @@ enum LiveFaceCheck {
         return outcome
     }
 
-    private static func compare(chipImage: [UInt8], livePath: String) async throws(FaceError) -> FaceMatchSummary {
+    private static func compare(chipImage: [UInt8], livePath: String) async throws(FaceError)
+        -> (FaceMatchSummary, LivenessResult)
+    {
         guard let liveData = FileManager.default.contents(atPath: livePath) else {
             throw .fileNotReadable(path: livePath)
         }
@@ -83,8 +94,12 @@ enum LiveFaceCheck {
         let live = try FaceImage(encoded: [UInt8](liveData))
         let engine = FaceEngine()
         _ = try engine.loadModels()
-        let result = try await engine.compare(chip: chip, live: live)
-        return FaceMatchSummary(match: result.match, similarity: result.similarity, threshold: result.threshold)
+        let pad = PresentationAttackDetector()
+        pad.loadModels()
+        let capture = try await engine.compare(chip: chip, liveFrames: [live], pad: pad)
+        let result = capture.comparison
+        return (FaceMatchSummary(match: result.match, similarity: result.similarity, threshold: result.threshold),
+                capture.liveness)
     }
 }
 

@@ -40,6 +40,19 @@ extension PCSCEndToEnd {
         #expect(match.json?["match"] as? Bool == true)
         #expect((match.json?["similarity"] as? Double).map { $0 >= 0.5 && $0 <= 1 } == true)
         #expect(match.json?["threshold"] is Double && match.json?["distance"] is Double)
+        // The presentation-attack signal (advisory): live for a camera photo when the PAD models are
+        // installed beside the face models (scripts/setup-face-models.sh), not-available otherwise.
+        let liveness = try #require(match.json?["liveness"] as? [String: Any])
+        let padInstalled = FileManager.default.fileExists(atPath: "/var/lib/cccdkit/models/MiniFASNetV2.onnx")
+            && ProcessInfo.processInfo.environment["CCCD_FACE_MODELS"] == nil
+        if padInstalled { #expect(liveness["status"] as? String == "live", "\(liveness)") }
+        #expect(["live", "not-available"].contains(liveness["status"] as? String ?? ""))
+        #expect(liveness["frames"] as? Int == 1 && match.json?["level"] as? String == "standard")
+        // 1–5 frames of one capture: the best frame is compared; six are refused.
+        let frames = try daemon.json("POST", "/v1/face/compare", ["liveImages": [same, same], "chipImage": chip])
+        #expect(frames.json?["match"] as? Bool == true && (frames.json?["liveness"] as? [String: Any])?["frames"] as? Int == 2)
+        let six = try daemon.json("POST", "/v1/face/compare", ["liveImages": Array(repeating: same, count: 6), "chipImage": chip])
+        #expect(six.status == 400 && six.errorCode == "invalid_request")
         let noMatch = try daemon.json("POST", "/v1/face/compare", ["liveImage": other, "chipImage": chip])
         #expect(noMatch.json?["match"] as? Bool == false)
         #expect(String(decoding: try daemon.request("GET", "/metrics").body, as: UTF8.self).contains("cccdd_face_models_loaded 1"))
@@ -56,7 +69,9 @@ extension PCSCEndToEnd {
         #expect(verifies.map(\.overall) == ["valid", "invalid"] || verifies.map(\.overall) == ["invalid", "valid"])
         #expect(verifies.allSatisfy { $0.idHash?.count == 64 })
         let compares = rows.filter { $0.operation == .compare }
-        #expect(compares.filter { $0.outcome == "ok" }.count == 2 && compares.filter { $0.outcome == "face_error" }.count == 1)
+        #expect(compares.filter { $0.outcome == "ok" }.count == 3 && compares.filter { $0.outcome == "face_error" }.count == 1)
+        // The PAD status of each comparison that ran, never a score or an image.
+        #expect(compares.filter { $0.outcome == "ok" }.allSatisfy { ["live", "not-available"].contains($0.liveness ?? "") })
         #expect(compares.contains { ($0.similarity ?? 0) >= 0.5 })
     }
 

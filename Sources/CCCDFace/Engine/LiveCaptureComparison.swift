@@ -1,0 +1,116 @@
+import Foundation
+
+/// The outcome of comparing the chip photo with a capture of 1–5 live frames: the face comparison
+/// (made with the best-quality frame) and the presentation-attack signal (median over the frames that
+/// pass the quality gate). The liveness result never changes `comparison.match`.
+public struct LiveCaptureComparison: Sendable {
+    public var comparison: FaceComparison
+    public var liveness: LivenessResult
+    /// Index (from 0) of the frame the comparison used.
+    public var frameUsed: Int
+}
+
+extension FaceEngine {
+    /// The most live frames one capture may have.
+    public static let maximumLiveFrames = 5
+
+    /// Compares the chip photo with the best live frame and scores every frame for presentation attacks.
+    /// Throws the first frame's error when no frame shows a usable face (as `compare(chip:live:)` does).
+    public func compare(chip: FaceImage, liveFrames: [FaceImage],
+                        pad: PresentationAttackDetector) throws(FaceError) -> LiveCaptureComparison {
+        guard (1...Self.maximumLiveFrames).contains(liveFrames.count) else {
+            throw .internalError("\(liveFrames.count) live frames; 1 to \(Self.maximumLiveFrames) are accepted")
+        }
+        let (chipTemplate, frames) = ParallelPair { Result { () throws(FaceError) in try self.template(for: chip) } } _: {
+            liveFrames.map { frame in self.evaluate(frame, pad: pad) }
+        }
+        // The comparison uses the frame with a face that passes the gate and is sharpest; failing that,
+        // the sharpest frame with a face.
+        let candidates = frames.indices.filter { frames[$0].face != nil }
+        guard let best = candidates.max(by: { a, b in
+            let (qa, qb) = (frames[a].quality, frames[b].quality)
+            return ((qa?.passes ?? false) ? 1 : 0, qa?.sharpness ?? 0) < ((qb?.passes ?? false) ? 1 : 0, qb?.sharpness ?? 0)
+        }) else { throw frames.first?.error ?? .noFace }
+        let (liveTemplate, liveness) = ParallelPair {
+            Result { () throws(FaceError) in try self.template(for: self.align(frames[best].face!, in: liveFrames[best])) }
+        } _: {
+            Self.assess(frames, images: liveFrames, pad: pad)
+        }
+        let comparison = try compare(chipTemplate.get(), liveTemplate.get())
+        return LiveCaptureComparison(comparison: comparison, liveness: liveness, frameUsed: best)
+    }
+
+    /// Async form that runs off the cooperative thread pool.
+    public func compare(chip: FaceImage, liveFrames: [FaceImage],
+                        pad: PresentationAttackDetector) async throws(FaceError) -> LiveCaptureComparison {
+        let result: Result<LiveCaptureComparison, FaceError> = await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(returning: Result { () throws(FaceError) in
+                    try self.compare(chip: chip, liveFrames: liveFrames, pad: pad)
+                })
+            }
+        }
+        return try result.get()
+    }
+
+    /// The liveness signal of live frames alone (no comparison), e.g. for calibration.
+    public func liveness(of liveFrames: [FaceImage], pad: PresentationAttackDetector) -> LivenessResult {
+        Self.assess(liveFrames.map { evaluate($0, pad: pad) }, images: liveFrames, pad: pad)
+    }
+
+    struct FrameEvaluation: Sendable {
+        var face: FaceDetection?
+        var error: FaceError?
+        var quality: FrameQuality?
+    }
+
+    func evaluate(_ image: FaceImage, pad: PresentationAttackDetector) -> FrameEvaluation {
+        do {
+            let face = try selectFace(in: image)
+            return FrameEvaluation(face: face, error: nil, quality: try pad.quality(of: image, face: face))
+        } catch {
+            return FrameEvaluation(face: nil, error: error, quality: nil)
+        }
+    }
+
+    static func assess(_ frames: [FrameEvaluation], images: [FaceImage], pad: PresentationAttackDetector) -> LivenessResult {
+        let threshold = pad.configuration.threshold
+        var signals = LivenessResult.Signals(sharpness: frames.map { $0.quality?.sharpness },
+                                             faceWidth: frames.map { $0.quality?.faceWidth })
+        if let reason = pad.loadModels() {
+            signals.reason = reason
+            return LivenessResult(status: .notAvailable, score: nil, threshold: threshold, frames: frames.count,
+                                  signals: signals)
+        }
+        var scored: [(score: Double, models: [String: Double])] = []
+        var reasons: [String] = []
+        for (index, frame) in frames.enumerated() {
+            guard let face = frame.face, let quality = frame.quality else {
+                reasons.append("frame \(index + 1): \(frame.error?.description ?? "no face found")")
+                continue
+            }
+            if let failure = quality.failure {
+                reasons.append("frame \(index + 1): \(failure)")
+                continue
+            }
+            do {
+                scored.append(try pad.score(images[index], face: face))
+            } catch {
+                reasons.append("frame \(index + 1): \(error.description)")
+            }
+        }
+        signals.framesScored = scored.count
+        signals.frameScores = scored.map(\.score)
+        guard !scored.isEmpty else {
+            signals.reason = reasons.joined(separator: "; ")
+            return LivenessResult(status: .insufficientQuality, score: nil, threshold: threshold,
+                                  frames: frames.count, signals: signals)
+        }
+        // Median; with an even count, the lower middle (the cautious side).
+        let ordered = scored.sorted { $0.score < $1.score }
+        let median = ordered[(ordered.count - 1) / 2]
+        signals.modelScores = median.models
+        return LivenessResult(status: median.score >= threshold ? .live : .attackSuspected, score: median.score,
+                              threshold: threshold, frames: frames.count, signals: signals)
+    }
+}

@@ -1,0 +1,148 @@
+import CPadShim
+import Foundation
+
+/// Scores live frames with the two MiniFASNet models (OpenCV DNN): the face box from our own detector,
+/// the crop of the models' origin (box scaled about its centre by the model's factor, shifted to stay
+/// inside the frame), resized to 80×80, BGR, raw 0–255 values; the score is the mean of the two models'
+/// live probabilities. Frames are assumed upright (`FaceImage` applies the EXIF orientation).
+///
+/// When the model files are missing or unusable every assessment is `not-available` with the reason;
+/// the face comparison does not depend on them. Safe to share between tasks.
+public final class PresentationAttackDetector: @unchecked Sendable {
+    /// Median score at or above which the frames count as `live`. Calibrated with the shipped HOG
+    /// detector on the three PAD samples and the colour face-test photos (docs/face-calibration.md).
+    public static let defaultThreshold = 0.5
+
+    public struct Configuration: Sendable {
+        /// Models directory; nil means `FaceModelFiles.defaultDirectory()`.
+        public var modelsDirectory: URL?
+        public var threshold: Double
+        public var quality: FaceQualityGate
+
+        public init(modelsDirectory: URL? = nil, threshold: Double = PresentationAttackDetector.defaultThreshold,
+                    quality: FaceQualityGate = FaceQualityGate()) {
+            self.modelsDirectory = modelsDirectory
+            self.threshold = threshold
+            self.quality = quality
+        }
+    }
+
+    public let configuration: Configuration
+    public let modelsDirectory: URL
+
+    // Guarded by `lock`: the loaded networks (one per PADModelFiles.all entry) or why they are not there.
+    private let lock = NSLock()
+    private var models: [OpaquePointer]?
+    private var unavailable: String?
+
+    public init(configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        self.modelsDirectory = configuration.modelsDirectory ?? FaceModelFiles.defaultDirectory()
+    }
+
+    deinit {
+        for model in models ?? [] { cpad_model_free(model) }
+    }
+
+    /// Loads the models now; returns nil when they are usable, otherwise why not.
+    @discardableResult
+    public func loadModels() -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        if models != nil { return nil }
+        if let unavailable { return unavailable }
+        var loaded: [OpaquePointer] = []
+        for spec in PADModelFiles.all {
+            let path = modelsDirectory.appendingPathComponent(spec.file).path
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                loaded.forEach { cpad_model_free($0) }
+                unavailable = "PAD model \(spec.file) not found in \(modelsDirectory.path); run scripts/setup-face-models.sh"
+                return unavailable
+            }
+            var model: OpaquePointer?
+            var message = [CChar](repeating: 0, count: 256)
+            guard cpad_model_load(path, Int32(spec.inputSize), &model, &message, message.count) == CPAD_OK,
+                  let model else {
+                loaded.forEach { cpad_model_free($0) }
+                unavailable = "cannot load PAD model \(spec.file): \(padText(message))"
+                return unavailable
+            }
+            loaded.append(model)
+        }
+        models = loaded
+        return nil
+    }
+
+    /// The mean live probability of the two models for `face` in `image`, and each model's.
+    public func score(_ image: FaceImage, face: FaceDetection) throws(FaceError) -> (score: Double, models: [String: Double]) {
+        if let reason = loadModels() { throw .modelLoadFailed(path: modelsDirectory.path, reason: reason) }
+        lock.lock()
+        let models = self.models!
+        lock.unlock()
+        var perModel: [String: Double] = [:]
+        for (spec, model) in zip(PADModelFiles.all, models) {
+            var live = 0.0
+            var message = [CChar](repeating: 0, count: 256)
+            let status = image.pixels.withUnsafeBufferPointer { pixels in
+                cpad_live_probability(model, pixels.baseAddress, image.width, image.height, image.width * 3,
+                                      face.padBox, spec.cropScale, &live, nil, &message, message.count)
+            }
+            guard status == CPAD_OK, live.isFinite else { throw .internalError(padText(message)) }
+            perModel[spec.file.replacingOccurrences(of: ".onnx", with: "")] = live
+        }
+        return (perModel.values.reduce(0, +) / Double(perModel.count), perModel)
+    }
+
+    /// Measures the frame's quality signals for `face`.
+    public func quality(of image: FaceImage, face: FaceDetection) throws(FaceError) -> FrameQuality {
+        var sharpness = 0.0
+        var message = [CChar](repeating: 0, count: 256)
+        let status = image.pixels.withUnsafeBufferPointer { pixels in
+            cpad_sharpness(pixels.baseAddress, image.width, image.height, image.width * 3, face.padBox,
+                           Int32(configuration.quality.sharpnessSide), &sharpness, &message, message.count)
+        }
+        guard status == CPAD_OK else { throw .internalError(padText(message)) }
+        let colour = Self.colourDifference(image, face: face)
+        return FrameQuality(faceWidth: face.width, sharpness: sharpness, colourDifference: colour,
+                            failure: configuration.quality.failure(faceWidth: face.width, sharpness: sharpness,
+                                                                   colourDifference: colour))
+    }
+
+    /// Mean absolute difference between the colour channels inside the face box (0 for a grey image).
+    static func colourDifference(_ image: FaceImage, face: FaceDetection) -> Double {
+        let left = max(0, Int(face.left)), right = min(image.width, Int(face.right.rounded(.up)))
+        let top = max(0, Int(face.top)), bottom = min(image.height, Int(face.bottom.rounded(.up)))
+        guard right > left, bottom > top else { return 0 }
+        let step = max(1, min(right - left, bottom - top) / 64)
+        var total = 0, count = 0
+        image.pixels.withUnsafeBufferPointer { p in
+            for y in stride(from: top, to: bottom, by: step) {
+                for x in stride(from: left, to: right, by: step) {
+                    let i = (y * image.width + x) * 3
+                    let (r, g, b) = (Int(p[i]), Int(p[i + 1]), Int(p[i + 2]))
+                    total += abs(r - g) + abs(g - b) + abs(r - b)
+                    count += 1
+                }
+            }
+        }
+        return count == 0 ? 0 : Double(total) / Double(3 * count)
+    }
+}
+
+/// A live frame's quality signals and, when it fails the gate, why.
+public struct FrameQuality: Sendable, Equatable {
+    public var faceWidth: Double
+    public var sharpness: Double
+    public var colourDifference: Double
+    public var failure: String?
+    public var passes: Bool { failure == nil }
+}
+
+extension FaceDetection {
+    var padBox: cpad_box { cpad_box(left: left, top: top, right: right, bottom: bottom) }
+}
+
+/// The NUL-terminated C message in `buffer`.
+private func padText(_ buffer: [CChar]) -> String {
+    String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+}
