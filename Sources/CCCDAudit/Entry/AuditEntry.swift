@@ -22,11 +22,15 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public var durationMilliseconds: Double
     /// HMAC-SHA256 of the 12-digit ID under the journal's salt, lower-case hex; never the ID itself.
     public var idHash: String?
+    /// Evidence exports: the bundle format (`cccdkit`, `ekyc-raw`, `rar`) and the daemon's read id.
+    public var format: String?
+    public var readId: String?
 
     public init(
         time: Date = Date(), clientID: String, operation: AuditOperation, reader: String? = nil,
         outcome: String, passive: String? = nil, active: String? = nil, chip: String? = nil,
-        overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil
+        overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil,
+        format: String? = nil, readId: String? = nil
     ) {
         self.time = time
         self.clientID = clientID
@@ -40,5 +44,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.similarity = similarity
         self.durationMilliseconds = durationMilliseconds
         self.idHash = idHash
+        self.format = format
+        self.readId = readId
     }
 }

@@ -24,6 +24,8 @@ public final class AuditRecorder: Sendable {
         var similarity: Double?
         var durationMilliseconds: Double
         var personalNumber: String?
+        var format: String?
+        var readId: String?
     }
 
     public let journal: AuditJournal?
@@ -56,7 +58,8 @@ public final class AuditRecorder: Sendable {
         let entry = AuditEntry(
             clientID: row.clientID, operation: row.operation, reader: row.reader, outcome: row.outcome,
             passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
-            durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) })
+            durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) },
+            format: row.format, readId: row.readId)
         do {
             try journal.record(entry)
         } catch {
@@ -95,10 +98,12 @@ public final class AuditRecorder: Sendable {
             personalNumber: personalNumber))
     }
 
-    /// "evidence exported": format, read id and client; never the bundle. (Logged: the journal's
-    /// table has no row kind for it yet.)
+    /// "evidence exported": format, read id and client; never the bundle.
     func recordEvidenceExport(format: String, readId: String, clientID: String) {
         logger.info("evidence exported", metadata: ["format": "\(format)", "readId": "\(readId)", "client": "\(clientID)"])
+        record(Row(
+            operation: .evidenceExport, clientID: clientID, reader: nil, outcome: "ok", durationMilliseconds: 0,
+            format: format, readId: readId))
         Counter(label: "cccdd_evidence_exports_total", dimensions: [("format", format)]).increment()
     }
 
