@@ -25,12 +25,15 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     /// The presentation-attack status of a comparison ("live", "attack-suspected", "insufficient-quality",
     /// "not-available"); nil for other operations and rows written before it existed.
     public var liveness: String?
+    /// Evidence exports: the bundle format (`cccdkit`, `ekyc-raw`, `rar`) and the daemon's read id.
+    public var format: String?
+    public var readId: String?
 
     public init(
         time: Date = Date(), clientID: String, operation: AuditOperation, reader: String? = nil,
         outcome: String, passive: String? = nil, active: String? = nil, chip: String? = nil,
         overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil,
-        liveness: String? = nil
+        liveness: String? = nil, format: String? = nil, readId: String? = nil
     ) {
         self.time = time
         self.clientID = clientID
@@ -45,5 +48,7 @@ public struct AuditEntry: Codable, Sendable, Equatable {
         self.durationMilliseconds = durationMilliseconds
         self.idHash = idHash
         self.liveness = liveness
+        self.format = format
+        self.readId = readId
     }
 }

@@ -14,13 +14,15 @@ enum AuditEntryValidation {
         let textFields: [(String, String?)] = [
             ("clientID", entry.clientID), ("reader", entry.reader), ("outcome", entry.outcome),
             ("passive", entry.passive), ("active", entry.active), ("chip", entry.chip), ("overall", entry.overall),
+            ("format", entry.format), ("readId", entry.readId),
         ]
         for (name, value) in textFields {
             guard let value else { continue }
             guard value.utf8.count <= maximumTextLength else {
                 throw .invalidEntry("\(name) is longer than \(maximumTextLength) bytes")
             }
-            if name != "reader", longestDigitRun(value) > maximumDigitRun { throw .personalDataRejected(field: name) }
+            // The reader name comes from PC/SC and the read id from the daemon, not from the card.
+            if name != "reader", name != "readId", longestDigitRun(value) > maximumDigitRun { throw .personalDataRejected(field: name) }
         }
         if entry.outcome.isEmpty { throw .invalidEntry("outcome is empty") }
         if let hash = entry.idHash, !isHexDigest(hash) {

@@ -73,7 +73,7 @@ public final class AuditJournal: Sendable {
         do {
             try database.write { db in
                 try db.execute(
-                    sql: "INSERT INTO \(AuditSchema.table) (\(AuditEntry.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    sql: "INSERT INTO \(AuditSchema.table) (\(AuditEntry.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     arguments: entry.insertArguments)
             }
         } catch {

@@ -29,6 +29,8 @@ public final class AuditRecorder: Sendable {
         var personalNumber: String?
         /// The presentation-attack status of a comparison (e.g. "live"); never a score or image.
         var liveness: String? = nil
+        var format: String?
+        var readId: String?
     }
 
     public let journal: AuditJournal?
@@ -62,7 +64,7 @@ public final class AuditRecorder: Sendable {
             clientID: journal.pseudonymousClientID(row.clientID), operation: row.operation, reader: row.reader, outcome: row.outcome,
             passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
             durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) },
-            liveness: row.liveness)
+            liveness: row.liveness, format: row.format, readId: row.readId)
         do {
             try journal.record(entry)
         } catch {
@@ -102,10 +104,13 @@ public final class AuditRecorder: Sendable {
             personalNumber: personalNumber))
     }
 
-    /// "evidence exported": format, read id and client; never the bundle. (Logged: the journal's
-    /// table has no row kind for it yet.)
-    func recordEvidenceExport(format: String, readId: String, clientID: String) {
+    /// "evidence exported": format, read id and client; never the bundle. Throws (503) when the
+    /// journal cannot take the row: no unaudited export.
+    func recordEvidenceExport(format: String, readId: String, clientID: String) throws(APIError) {
         logger.info("evidence exported", metadata: ["format": "\(format)", "readId": "\(readId)", "client": "\(clientID)"])
+        try record(Row(
+            operation: .evidenceExport, clientID: clientID, reader: nil, outcome: "ok", durationMilliseconds: 0,
+            format: format, readId: readId))
         Counter(label: "cccdd_evidence_exports_total", dimensions: [("format", format)]).increment()
     }
 

@@ -24,7 +24,7 @@ enum EvidenceRoutes {
             } catch {
                 throw APIError(.unprocessableContent, code: "evidence_unavailable", message: "\(error)")
             }
-            services.audit.recordEvidenceExport(format: format.rawValue, readId: stored.readId, clientID: DaemonRouter.clientID(request))
+            try services.audit.recordEvidenceExport(format: format.rawValue, readId: stored.readId, clientID: DaemonRouter.clientID(request))
             return JSONResponse.response(data: bundle)
         }
         router.get("/v1/schema/read-result.schema.json") { _, _ in

@@ -1,3 +1,4 @@
+import CCCDAudit
 import CCCDKit
 import CCCDTestSupport
 import CCCDVirtualCard
@@ -63,6 +64,10 @@ extension PCSCEndToEnd {
         #expect(try daemon.request("DELETE", "/v1/reads/\(readId)").status == 204)
         #expect(try daemon.request("GET", "/v1/reads/\(readId)/evidence").errorCode == "read_not_found")
         #expect(daemon.log.contains("evidence exported"))
+        // The journal: one row per export, with format, read id and client, and nothing else.
+        let exports = try Self.auditRows(daemon).filter { $0.operation == .evidenceExport }
+        #expect(exports.map { $0.format ?? "" }.sorted() == ["cccdkit", "ekyc-raw", "rar"])
+        #expect(exports.allSatisfy { $0.readId == readId && $0.idHash == nil && $0.outcome == "ok" && $0.clientID == "local" })
         #expect(!daemon.log.contains(raw["dg1"]!) && !daemon.log.contains(raw["sod"]!.prefix(40)))
         try Self.expectNoPersonalData(in: daemon.log, "the daemon log")
     }
