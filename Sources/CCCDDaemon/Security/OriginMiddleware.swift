@@ -4,9 +4,14 @@ import Hummingbird
 
 /// Checks `Origin` on every request (403 `forbidden_origin` for pages not allowed), answers CORS
 /// preflights for configured origins, and adds the CORS headers to their responses — error
-/// responses included, so that a page can read the error code.
+/// responses included, so that a page can read the error code. Requests a browser marks
+/// `Sec-Fetch-Site: cross-site`/`same-site` pass only from configured origins; every response carries
+/// `Cross-Origin-Resource-Policy: same-origin`.
 struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
     let policy: OriginPolicy
+
+    static var secFetchSite: HTTPField.Name { HTTPField.Name("Sec-Fetch-Site")! }
+    static var resourcePolicy: HTTPField.Name { HTTPField.Name("Cross-Origin-Resource-Policy")! }
 
     static var allowedMethods: String { "GET, POST, DELETE, OPTIONS" }
     static var allowedHeaders: String { "Authorization, Content-Type, X-Session-Id, X-Client-Id" }
@@ -16,6 +21,12 @@ struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
     {
         let decision = policy.decide(origin: request.headers[.origin])
         if case .forbidden = decision { throw APIError.forbiddenOrigin }
+        // Fetch metadata: a browser marks requests another site's page started (`<img>`, `<script>`,
+        // navigations, no-cors fetches carry no Origin). Only configured origins may do that; the
+        // public routes too, so that a web page cannot even probe for the daemon.
+        if let site = request.headers[Self.secFetchSite]?.lowercased(), site == "cross-site" || site == "same-site" {
+            guard case .allowedCrossOrigin = decision else { throw APIError.forbiddenOrigin }
+        }
         let isPreflight = request.method == .options && request.headers[.accessControlRequestMethod] != nil
         if isPreflight {
             guard case .allowedCrossOrigin(let origin) = decision else {
@@ -36,6 +47,9 @@ struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
             response = APIError.from(error).response()
         }
         if case .allowedCrossOrigin(let origin) = decision { add(origin: origin, to: &response) }
+        // No other site may embed a response (`<img src=…/photo>`, `<script src=…>`); CORS fetches of
+        // configured origins are not affected.
+        if response.headers[Self.resourcePolicy] == nil { response.headers[Self.resourcePolicy] = "same-origin" }
         return response
     }
 

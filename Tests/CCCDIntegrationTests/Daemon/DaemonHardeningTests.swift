@@ -187,3 +187,27 @@ extension PCSCEndToEnd {
         #expect(metrics.contains("cccdd_face_comparisons_peak 1"), "\(metrics.split(separator: "\n").filter { $0.contains("face") })")
     }
 }
+
+extension PCSCEndToEnd {
+    /// Fetch metadata: requests another site's page started are refused (public routes included);
+    /// every answer forbids embedding by other sites.
+    @Test func hardeningCrossSiteRequestsAreRefused() throws {
+        let daemon = try DaemonProcess(trust: [Self.trustFolder])
+        for path in ["/healthz", "/", "/v1/status", "/v1/reads/r-1/photo"] {
+            for site in ["cross-site", "same-site"] {
+                let reply = try daemon.request("GET", path, headers: ["Sec-Fetch-Site: \(site)"])
+                #expect(reply.status == 403 && reply.errorCode == "forbidden_origin", "\(path) \(site): \(reply.status)")
+            }
+            for site in ["same-origin", "none"] {
+                let reply = try daemon.request("GET", path, headers: ["Sec-Fetch-Site: \(site)"])
+                #expect(reply.status != 403, "\(path) \(site): \(reply.status)")
+                #expect(reply.headers.lowercased().contains("cross-origin-resource-policy: same-origin"), "\(path)")
+            }
+        }
+        // A configured origin's CORS request is cross-site and passes.
+        let allowed = try daemon.request("GET", "/v1/status", headers: [
+            "Origin: https://teller.bank.example", "Sec-Fetch-Site: cross-site",
+        ])
+        #expect(allowed.status == 200)
+    }
+}
