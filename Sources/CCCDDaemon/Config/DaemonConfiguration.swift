@@ -1,3 +1,4 @@
+import CCCDKit
 import Foundation
 
 /// The daemon's settings: the JSON configuration file (docs/daemon.md) with the command-line
@@ -31,6 +32,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// TLS for non-loopback listening. Not served by this version: setting it does not lift the
     /// loopback restriction (see ``ConfigurationValidator``).
     public var tls: TLS?
+    /// Reader profiles added to (and overriding) the built-in table by reader-name pattern
+    /// (docs/readers.md); in front of `CCCD_READER_PROFILES`'s entries.
+    public var readerProfiles: [ReaderProfileTable.Entry]
 
     public struct Audit: Sendable, Equatable, Codable {
         /// SQLite file of the journal; `nil` disables the journal.
@@ -67,8 +71,10 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         tokenFile: String = DaemonConfiguration.defaultTokenFile, allowedOrigins: [String] = [],
         allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
         maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], trustDir: String? = nil,
-        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil
+        trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil,
+        readerProfiles: [ReaderProfileTable.Entry] = []
     ) {
+        self.readerProfiles = readerProfiles
         self.listen = listen
         self.unixSocket = unixSocket
         self.tokenFile = tokenFile
@@ -86,7 +92,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls
+        case trustUpdateMirror, audit, tls, readerProfiles
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -108,6 +114,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         trustDir = try c.decodeIfPresent(String.self, forKey: .trustDir)
         trustUpdateHours = try c.decodeIfPresent(Int.self, forKey: .trustUpdateHours)
         trustUpdateMirror = try c.decodeIfPresent(String.self, forKey: .trustUpdateMirror)
+        readerProfiles = try c.decodeIfPresent([ReaderProfileTable.Entry].self, forKey: .readerProfiles) ?? []
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
     }

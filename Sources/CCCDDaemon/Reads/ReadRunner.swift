@@ -30,10 +30,14 @@ struct ReadRunner: Sendable {
             dataGroups: request.dataGroups, includePhoto: request.options.photo,
             cardTimeout: .milliseconds(Int64(request.options.timeoutSeconds * 1000)))
         options.verifier = CardVerifier(trustStore: trustStore)
+        // The reader's profile: the table, or what an earlier read on this reader learned.
+        options.readerProfiles = readers.profileTable
+        options.learnedReaderProfile = readers.learnedProfile(for: reader)
 
         do {
             var result = try await read(reader: reader, access: request.access.input, options: options, session: session)
             if result.verification == nil { result.verification = .notAvailable() }
+            if let learned = result.statistics.learnedReaderProfile { readers.remember(learned, for: reader) }
             let stored = store.store(result, reader: reader, sessionId: sessionId)
             let overall = result.verification?.overall.rawValue ?? "incomplete"
             let duration = ContinuousClock.now - started
