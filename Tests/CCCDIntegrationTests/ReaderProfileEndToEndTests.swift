@@ -125,3 +125,29 @@ extension PCSCEndToEnd {
         #expect(card.limited(by: .unrestricted) == card)
     }
 }
+
+extension PCSCEndToEnd {
+    @Test func readersJSONShowsTheProfileAndItsSource() throws {
+        func profiles(_ environment: [String: String]) throws -> [[String: Any]] {
+            let run = try Self.runCLI(["readers", "--json"], environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: run.stdout) as? [String: Any])
+            let readers = try #require(object["readers"] as? [[String: Any]])
+            return try readers.map { try #require($0["profile"] as? [String: Any]) }
+        }
+        // vpcd's name is in no built-in entry: the default (no restriction).
+        let plain = try profiles([:])
+        #expect(plain.first?["source"] as? String == "default", "\(plain)")
+        // Configuration maps it to an ACR122U-like profile.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("reader-profiles-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"[{"pattern": "Virtual PCD", "extendedLength": false, "maxCommandLength": 271, "maxResponseLength": 271}]"#.utf8)
+            .write(to: file)
+        let configured = try profiles(["CCCD_READER_PROFILES": file.path])
+        let first = try #require(configured.first)
+        #expect(first["source"] as? String == "table" && first["pattern"] as? String == "Virtual PCD"
+            && first["configured"] as? Bool == true, "\(first)")
+        let values = try #require(first["profile"] as? [String: Any])
+        #expect(values["extendedLength"] as? Bool == false && values["maxResponseLength"] as? Int == 271, "\(values)")
+    }
+}

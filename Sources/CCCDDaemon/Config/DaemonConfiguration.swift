@@ -1,4 +1,5 @@
 import CCCDFace
+import CCCDKit
 import Foundation
 
 /// The daemon's settings: the JSON configuration file (docs/daemon.md) with the command-line
@@ -44,6 +45,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
             self.level = level
         }
     }
+    /// Reader profiles added to (and overriding) the built-in table by reader-name pattern
+    /// (docs/readers.md); in front of `CCCD_READER_PROFILES`'s entries.
+    public var readerProfiles: [ReaderProfileTable.Entry]
 
     public struct Audit: Sendable, Equatable, Codable {
         /// SQLite file of the journal; `nil` disables the journal.
@@ -81,8 +85,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         allowedHosts: [String] = [], readTTLSeconds: Int = DaemonConfiguration.defaultReadTTLSeconds,
         maxBodyBytes: Int = DaemonConfiguration.defaultMaxBodyBytes, trust: [String] = [], trustDir: String? = nil,
         trustUpdateHours: Int? = nil, trustUpdateMirror: String? = nil, audit: Audit = Audit(), tls: TLS? = nil,
-        face: Face = Face()
+        face: Face = Face(), readerProfiles: [ReaderProfileTable.Entry] = []
     ) {
+        self.readerProfiles = readerProfiles
         self.listen = listen
         self.unixSocket = unixSocket
         self.tokenFile = tokenFile
@@ -101,7 +106,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls, limits, face
+        case trustUpdateMirror, audit, tls, limits, face, readerProfiles
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -124,6 +129,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         trustDir = try c.decodeIfPresent(String.self, forKey: .trustDir)
         trustUpdateHours = try c.decodeIfPresent(Int.self, forKey: .trustUpdateHours)
         trustUpdateMirror = try c.decodeIfPresent(String.self, forKey: .trustUpdateMirror)
+        readerProfiles = try c.decodeIfPresent([ReaderProfileTable.Entry].self, forKey: .readerProfiles) ?? []
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
         limits = try c.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? DaemonLimits()

@@ -18,20 +18,41 @@ public final class ReaderManager: Sendable {
         var order: [String] = []
         var readers: [String: ReaderState] = [:]
         var sessions: [String: ReaderSession] = [:]
+        /// What reads learned about each reader (by name), for the next read on it.
+        var learnedProfiles: [String: ReaderProfile] = [:]
     }
 
     private let state = LockedBox(State())
     private let hub: EventHub
     private let store: ReadStore
     private let logger: Logger
+    /// Reader profiles: the configuration's `readerProfiles`, then `CCCD_READER_PROFILES`, then the
+    /// built-in table.
+    public let profileTable: ReaderProfileTable
 
-    public init(hub: EventHub, store: ReadStore, logger: Logger) {
+    public init(hub: EventHub, store: ReadStore, logger: Logger, readerProfiles: [ReaderProfileTable.Entry] = []) {
+        profileTable = .standard(extra: readerProfiles.map { var e = $0; e.configured = true; return e })
         self.hub = hub
         self.store = store
         self.logger = logger
     }
 
     // MARK: Readers
+
+    /// The profile an earlier read on `reader` learned (in memory, per reader name).
+    public func learnedProfile(for reader: String) -> ReaderProfile? {
+        state.withLock { $0.learnedProfiles[reader] }
+    }
+
+    /// Remembers what a read on `reader` learned (``ReadStatistics/learnedReaderProfile``).
+    public func remember(_ profile: ReaderProfile, for reader: String) {
+        state.withLock { $0.learnedProfiles[reader] = profile }
+    }
+
+    /// The profile the next read on `reader` starts with, and where it comes from.
+    public func profile(for reader: String) -> ReaderProfileReport {
+        profileTable.resolve(readerName: reader, learned: learnedProfile(for: reader))
+    }
 
     public func readers() -> [ReaderDescription] {
         state.withLock { state in

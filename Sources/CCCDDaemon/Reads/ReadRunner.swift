@@ -31,12 +31,16 @@ struct ReadRunner: Sendable {
             cardTimeout: .milliseconds(Int64(request.options.timeoutSeconds * 1000)))
         options.verifier = CardVerifier(trustStore: trustStore)
         options.activeAuthenticationChallenge = request.options.activeAuthenticationChallenge
+        // The reader's profile: the table, or what an earlier read on this reader learned.
+        options.readerProfiles = readers.profileTable
+        options.learnedReaderProfile = readers.learnedProfile(for: reader)
 
         let result: CardReadResult
         do {
             var outcome = try await read(reader: reader, access: request.access.input, options: options, session: session)
             if outcome.verification == nil { outcome.verification = .notAvailable() }
             result = outcome
+            if let learned = outcome.statistics.learnedReaderProfile { readers.remember(learned, for: reader) }
         } catch {
             let apiError = APIError.from(error)
             let duration = ContinuousClock.now - started

@@ -29,7 +29,7 @@ public final class DaemonServices: Sendable {
         self.metrics = metrics
         hub = EventHub()
         store = ReadStore(timeToLive: TimeInterval(configuration.readTTLSeconds))
-        readers = ReaderManager(hub: hub, store: store, logger: logger)
+        readers = ReaderManager(hub: hub, store: store, logger: logger, readerProfiles: configuration.readerProfiles)
         trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
         face = FaceService(level: configuration.face.level)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCCDKit
 import CCCDTransport
 import Foundation
 
@@ -16,6 +17,9 @@ struct ReadersCommand: AsyncParsableCommand {
             var cardPresent: Bool
             var atr: String?
             var inUse: Bool
+            /// The reader profile a read starts with (docs/readers.md): table or default here
+            /// (`learned` exists only in the daemon's memory).
+            var profile: ReaderProfileReport
         }
         var readers: [Reader]
     }
@@ -28,8 +32,16 @@ struct ReadersCommand: AsyncParsableCommand {
             printError("cccd: \(error)")
             throw ExitCodes.couldNotRead
         }
+        let table: ReaderProfileTable
+        do {
+            table = ReaderProfileTable(entries: try ReaderProfileTable.configuredEntries() + ReaderProfileTable.builtIn)
+        } catch {
+            printError("cccd: CCCD_READER_PROFILES: \(error)")
+            throw ExitCodes.usage
+        }
         let output = Output(readers: states.enumerated().map { i, s in
-            .init(index: i, name: s.name, cardPresent: s.cardPresent, atr: s.atr.map { Hex.encode($0) }, inUse: s.inUse)
+            .init(index: i, name: s.name, cardPresent: s.cardPresent, atr: s.atr.map { Hex.encode($0) }, inUse: s.inUse,
+                  profile: table.resolve(readerName: s.name))
         })
         if json {
             let encoder = JSONEncoder()
@@ -40,8 +52,23 @@ struct ReadersCommand: AsyncParsableCommand {
         if output.readers.isEmpty { print("No readers attached.") }
         for r in output.readers {
             let card = r.cardPresent ? "card present, ATR \(r.atr ?? "?")" : "no card"
-            print("\(r.index): \(r.name) — \(card)\(r.inUse ? " (in use)" : "")")
+            print("\(r.index): \(r.name) — \(card)\(r.inUse ? " (in use)" : "") — profile: \(Self.describe(r.profile))")
         }
+    }
+}
+
+extension ReadersCommand {
+    /// One line: "table (ACR122): no extended APDUs, commands ≤ 271 B, responses ≤ 271 B".
+    static func describe(_ report: ReaderProfileReport) -> String {
+        var parts: [String] = []
+        switch report.profile.extendedLength {
+        case true?: parts.append("extended APDUs")
+        case false?: parts.append("no extended APDUs")
+        case nil: parts.append("as the card says")
+        }
+        if let max = report.profile.maxCommandLength { parts.append("commands ≤ \(max) B") }
+        if let max = report.profile.maxResponseLength { parts.append("responses ≤ \(max) B") }
+        return "\(report.source.rawValue)\(report.pattern.map { " (\($0))" } ?? ""): " + parts.joined(separator: ", ")
     }
 }
 
