@@ -9,6 +9,8 @@ public enum DaemonRouter {
         let router = Router(context: BasicRequestContext.self)
         let configuration = services.configuration
         router.add(middleware: ErrorShapeMiddleware())
+        let served = MethodNotAllowedMiddleware<BasicRequestContext>.RouteTable()
+        router.add(middleware: MethodNotAllowedMiddleware(table: served))
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: HostCheckMiddleware(policy: HostPolicy(port: services.port, allowedHosts: configuration.allowedHosts)))
         router.add(middleware: OriginMiddleware(policy: OriginPolicy(allowedOrigins: configuration.allowedOrigins, port: services.port)))
@@ -24,6 +26,7 @@ public enum DaemonRouter {
         TellerPageRoutes.register(on: router, services: services)
         DiagnosticsRoutes.register(on: router, services: services)
         EvidenceRoutes.register(on: router, services: services)
+        served.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }
 

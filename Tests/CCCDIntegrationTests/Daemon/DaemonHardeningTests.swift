@@ -211,3 +211,19 @@ extension PCSCEndToEnd {
         #expect(allowed.status == 200)
     }
 }
+
+extension PCSCEndToEnd {
+    /// A served path with a method it does not serve: 405 with `Allow`, not 404.
+    @Test func hardeningUndeclaredMethodsGet405() throws {
+        let daemon = try DaemonProcess(trust: [Self.trustFolder])
+        for (method, path, allow) in [("PUT", "/v1/status", "GET, HEAD"), ("DELETE", "/v1/readers/0/read", "POST"),
+                                      ("PATCH", "/v1/reads/r-1", "DELETE, GET, HEAD"), ("POST", "/v1/events", "GET, HEAD")] {
+            let reply = try daemon.request(method, path)
+            #expect(reply.status == 405 && reply.errorCode == "method_not_allowed", "\(method) \(path): \(reply.status)")
+            #expect(reply.headers.lowercased().contains("allow: \(allow.lowercased())"), "\(method) \(path): \(reply.headers)")
+        }
+        #expect(try daemon.request("GET", "/v1/nothing-here").status == 404)
+        #expect(try daemon.request("PUT", "/v1/nothing-here").status == 404)
+        #expect(try daemon.request("GET", "/v1/status").status == 200)
+    }
+}
