@@ -55,7 +55,7 @@ public struct DocumentSummary: Sendable, Hashable, Codable {
 /// The `holder` block: the holder as described by the MRZ (DG1), in MRZ characters.
 public struct HolderSummary: Sendable, Hashable, Codable {
     /// Primary then secondary identifiers, e.g. `NGUYEN VAN AN` (the MRZ has no diacritics; the
-    /// Vietnamese spelling is in ``CitizenData/fullName``).
+    /// Vietnamese spelling is in `CitizenData.fullName`).
     public var fullName: String
     /// ISO 8601 `YYYY-MM-DD`.
     public var dateOfBirth: String?

@@ -3,7 +3,7 @@ import CCCDProtocols
 import CCCDTransport
 
 /// Why a card could not be read. The CLI maps these to exit code 2 and to messages that say what
-/// to do (``CardReadError/advice``). Never carries personal data.
+/// to do. Never carries personal data.
 public enum CardReadError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The access input is malformed (e.g. a CAN with letters, a date that is not YYYY-MM-DD).
     case invalidAccessInput(String)

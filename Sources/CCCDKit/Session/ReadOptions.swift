@@ -13,7 +13,7 @@ public struct ReadOptions: Sendable {
     /// How long to wait for a card (and for it to come back after tag loss).
     public var cardTimeout: Duration
     /// Longest wait for the card's answer to one command APDU; a card silent for longer counts as
-    /// lost (``CardTransportError/timeout``): the read reconnects and resumes, or fails with
+    /// lost (`CardTransportError.timeout`): the read reconnects and resumes, or fails with
     /// ``CardReadError/connectionLost(_:)`` / ``FileReadError/connectionLost(file:offset:attempts:reason:)``.
     /// nil = wait as long as the transport does.
     public var exchangeTimeout: Duration?

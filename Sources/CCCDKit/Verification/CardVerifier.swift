@@ -6,13 +6,13 @@ import CCCDVerification
 /// Verifies a read completely: passive authentication (as ``PassiveReadVerifier``), then, over the
 /// live channel, Active Authentication when DG15 was read and Chip Authentication when DG14 was
 /// read — AA first, since CA switches the channel to new keys. After PACE-CAM the chip check is
-/// PACE-CAM's (``PACECAMVerifier``) and Chip Authentication is not run.
+/// PACE-CAM's (`PACECAMVerifier`) and Chip Authentication is not run.
 ///
-/// The result is ``VerificationReport``, the same type `cccd verify` reports for a dump.
+/// The result is `VerificationReport`, the same type `cccd verify` reports for a dump.
 /// `overall` is `valid` only when passive authentication is valid and no performed check failed;
 /// a failed AA or CA makes it `invalid` (a cloned chip), one the card broke off (removed, silent)
 /// `incomplete`. Without a channel (offline) AA and CA are
-/// `not-performed`; CA needs a secure channel (``SecureChannel``).
+/// `not-performed`; CA needs a secure channel (`SecureChannel`).
 public struct CardVerifier: ReadResultVerifier {
     public let trustStore: TrustStore
     public let options: PassiveAuthenticationOptions
