@@ -8,6 +8,7 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
     case nonLoopbackListen(host: String)
     case invalidValue(key: String, reason: String)
     case tokenFile(path: String, reason: String)
+    case deviceKeyFile(path: String, reason: String)
     /// Another process listens on one of the daemon's loopback addresses.
     case addressInUse(host: String, port: Int)
 
@@ -23,6 +24,7 @@ public enum ConfigurationError: Error, Equatable, Sendable, CustomStringConverti
                 + "(put a TLS proxy in front, or use unixSocket)"
         case .invalidValue(let key, let reason): "\(key): \(reason)"
         case .tokenFile(let path, let reason): "token file \(path): \(reason)"
+        case .deviceKeyFile(let path, let reason): "device key file \(path): \(reason)"
         case .addressInUse(let host, let port):
             "another process listens on \(host.contains(":") ? "[\(host)]" : host):\(port); it could pose as cccdd to "
                 + "pages and clients using localhost. Stop it, or install systemd/cccdd.socket so that systemd holds "

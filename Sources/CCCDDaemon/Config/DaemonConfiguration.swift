@@ -11,6 +11,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var unixSocket: String?
     /// The bearer token file, created at first start (mode 0640).
     public var tokenFile: String
+    /// The device's P-256 signing key for signed evidence bundles (PEM, mode 0600), created at
+    /// first start; `nil` = `cccdd-device-key.pem` beside the token file.
+    public var deviceKeyFile: String?
     /// Web origins (`scheme://host[:port]`) allowed to call the API from a browser (CORS).
     public var allowedOrigins: [String]
     /// Extra `Host` header values accepted besides the loopback names (`host` or `host:port`).
@@ -76,6 +79,11 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     public static let defaultListen = "127.0.0.1:8700"
     public static let defaultTokenFile = "/var/lib/cccdkit/cccdd.token"
+
+    /// Where the device signing key lives: ``deviceKeyFile``, or `cccdd-device-key.pem` beside the token.
+    public var deviceKeyPath: String {
+        deviceKeyFile ?? ((tokenFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("cccdd-device-key.pem")
+    }
     public static let defaultReadTTLSeconds = 120
     public static let defaultMaxBodyBytes = 8 << 20
 
@@ -106,7 +114,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls, limits, face, readerProfiles
+        case trustUpdateMirror, audit, tls, limits, face, readerProfiles, deviceKeyFile
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -121,6 +129,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         listen = try c.decodeIfPresent(String.self, forKey: .listen) ?? defaults.listen
         unixSocket = try c.decodeIfPresent(String.self, forKey: .unixSocket)
         tokenFile = try c.decodeIfPresent(String.self, forKey: .tokenFile) ?? defaults.tokenFile
+        deviceKeyFile = try c.decodeIfPresent(String.self, forKey: .deviceKeyFile)
         allowedOrigins = try c.decodeIfPresent([String].self, forKey: .allowedOrigins) ?? []
         allowedHosts = try c.decodeIfPresent([String].self, forKey: .allowedHosts) ?? []
         readTTLSeconds = try c.decodeIfPresent(Int.self, forKey: .readTTLSeconds) ?? defaults.readTTLSeconds

@@ -1,3 +1,5 @@
+import CCCDCrypto
+import CCCDKit
 import CCCDVerification
 import Foundation
 import Logging
@@ -13,6 +15,9 @@ public final class DaemonServices: Sendable {
     public var trustStore: TrustStore { trust.store }
     let trust: DaemonTrust
     public let audit: AuditRecorder
+    /// The device's ES256 key for signed evidence bundles, and its public JWK.
+    let deviceKey: P256SigningKey
+    public let deviceJWK: DeviceJWK
     public let face: FaceService
     /// At most `limits.maxFaceComparisons` comparisons run at once.
     let faceLimiter: AsyncLimiter
@@ -32,6 +37,14 @@ public final class DaemonServices: Sendable {
         readers = ReaderManager(hub: hub, store: store, logger: logger, readerProfiles: configuration.readerProfiles)
         trust = DaemonTrust(configuration: configuration)
         audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
+        let (key, created) = try DeviceKeyFile.loadOrCreate(path: configuration.deviceKeyPath)
+        deviceKey = key
+        do {
+            deviceJWK = DeviceJWK(key: try key.publicKey())
+        } catch {
+            throw .deviceKeyFile(path: configuration.deviceKeyPath, reason: "no public key: \(error)")
+        }
+        if created { logger.notice("created a new device signing key", metadata: ["deviceKeyFile": "\(configuration.deviceKeyPath)"]) }
         face = FaceService(level: configuration.face.level)
         faceLimiter = AsyncLimiter(
             limit: configuration.limits.maxFaceComparisons, maximumWait: .seconds(configuration.limits.faceQueueSeconds))
