@@ -51,6 +51,36 @@ extension PCSCEndToEnd {
             try data.write(to: file)
             return try Self.runCLI(["evidence", "verify", file.path, "--trust", Self.trustFolder] + (key ? ["--key", keyPath.path] : []))
         }
+        // Interoperable ES256: the openssl CLI checks the signature with the key file's public key
+        // (r ‖ s re-encoded as a DER ECDSA-Sig-Value by a few lines of python).
+        let publicPEM = folder.appendingPathComponent("device-pub.pem")
+        try Data(try Self.openssl(["pkey", "-in", keyFile.path, "-pubout"])).write(to: publicPEM)
+        let script = """
+            import sys, base64, subprocess
+            h, p, s = open(sys.argv[1]).read().strip().split(".")
+            raw = base64.urlsafe_b64decode(s + "=" * (-len(s) % 4))
+            def integer(b):
+                b = b.lstrip(b"\\0") or b"\\0"
+                b = b"\\0" + b if b[0] & 0x80 else b
+                return bytes([2, len(b)]) + b
+            body = integer(raw[:32]) + integer(raw[32:])
+            open(sys.argv[2] + ".sig", "wb").write(bytes([0x30, len(body)]) + body)
+            open(sys.argv[2] + ".in", "wb").write((h + "." + p).encode())
+            sys.exit(subprocess.call(["openssl", "dgst", "-sha256", "-verify", sys.argv[3], "-signature", sys.argv[2] + ".sig", sys.argv[2] + ".in"]))
+            """
+        let jwsFile = folder.appendingPathComponent("signed.jws")
+        try signed.body.write(to: jwsFile)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, jwsFile.path, folder.appendingPathComponent("interop").path, publicPEM.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let opensslSays = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0 && opensslSays.contains("Verified OK"), "\(opensslSays)")
+
         let good = try verify(signed.body)
         #expect(good.status == 0, "\(good.stderr)")
         #expect(try verify(byAccept.body).status == 0)
