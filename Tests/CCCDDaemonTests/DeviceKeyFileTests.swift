@@ -1,6 +1,7 @@
-@testable import CCCDDaemon
 import Foundation
 import Testing
+
+@testable import CCCDDaemon
 
 /// The device signing key file: made 0600 at first start, the same key on the next start, refused
 /// when others may read it (as the audit salt is).

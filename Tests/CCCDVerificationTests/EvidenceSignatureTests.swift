@@ -35,7 +35,9 @@ import Testing
     }
 
     @Test func pointsOffTheCurveAreRefused() {
-        #expect(throws: CryptoError.self) { try P256PublicKey(x: [UInt8](repeating: 1, count: 32), y: [UInt8](repeating: 1, count: 32)) }
+        #expect(throws: CryptoError.self) {
+            try P256PublicKey(x: [UInt8](repeating: 1, count: 32), y: [UInt8](repeating: 1, count: 32))
+        }
         #expect(throws: CryptoError.self) { try P256PublicKey(x: [1], y: [2]) }
         let bad = Data(#"{"kty":"EC","crv":"P-256","x":"AQ","y":"AQ"}"#.utf8)
         #expect(throws: EvidenceSignatureError.self) { try DeviceJWK(json: bad) }

@@ -17,7 +17,9 @@ public struct P256PublicKey: Sendable, Equatable {
 
     /// True only for a valid ES256 signature of `message` by this key; anything malformed is false.
     public func isValidSignature(_ signature: [UInt8], for message: [UInt8]) -> Bool {
-        guard signature.count == 64, let der = ECDSASignatureForm.der(fromRaw: signature), let pkey = makeKey() else { return false }
+        guard signature.count == 64, let der = ECDSASignatureForm.der(fromRaw: signature), let pkey = makeKey() else {
+            return false
+        }
         defer { EVP_PKEY_free(pkey) }
         guard let context = EVP_MD_CTX_new() else { return false }
         defer {

@@ -12,10 +12,14 @@ public final class P256SigningKey: @unchecked Sendable, CustomStringConvertible 
 
     /// A fresh key (OpenSSL keygen on prime256v1).
     public static func generate() throws(CryptoError) -> P256SigningKey {
-        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else { throw OpenSSL.failure("EVP_PKEY_CTX_new_from_name") }
+        guard let context = EVP_PKEY_CTX_new_from_name(nil, "EC", nil) else {
+            throw OpenSSL.failure("EVP_PKEY_CTX_new_from_name")
+        }
         defer { EVP_PKEY_CTX_free(context) }
         guard EVP_PKEY_keygen_init(context) == 1 else { throw OpenSSL.failure("EVP_PKEY_keygen_init") }
-        guard EVP_PKEY_CTX_set_group_name(context, "prime256v1") == 1 else { throw OpenSSL.failure("EVP_PKEY_CTX_set_group_name") }
+        guard EVP_PKEY_CTX_set_group_name(context, "prime256v1") == 1 else {
+            throw OpenSSL.failure("EVP_PKEY_CTX_set_group_name")
+        }
         var generated: OpaquePointer?
         guard EVP_PKEY_generate(context, &generated) == 1, let generated else { throw OpenSSL.failure("EVP_PKEY_generate") }
         return P256SigningKey(pkey: generated)
@@ -46,18 +50,24 @@ public final class P256SigningKey: @unchecked Sendable, CustomStringConvertible 
     public func pem() throws(CryptoError) -> [UInt8] {
         guard let bio = BIO_new(BIO_s_mem()) else { throw OpenSSL.failure("BIO_new") }
         defer { BIO_free(bio) }
-        guard PEM_write_bio_PrivateKey(bio, pkey, nil, nil, 0, nil, nil) == 1 else { throw OpenSSL.failure("PEM_write_bio_PrivateKey") }
+        guard PEM_write_bio_PrivateKey(bio, pkey, nil, nil, 0, nil, nil) == 1 else {
+            throw OpenSSL.failure("PEM_write_bio_PrivateKey")
+        }
         var pointer: UnsafeMutablePointer<CChar>?
         let length = BIO_ctrl(bio, BIO_CTRL_INFO, 0, &pointer)
         guard length > 0, let pointer else { throw OpenSSL.failure("BIO_get_mem_data") }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
+            Array(UnsafeBufferPointer(start: $0, count: length))
+        }
     }
 
     /// The public key (affine x and y, 32 bytes each).
     public func publicKey() throws(CryptoError) -> P256PublicKey {
         var point = [UInt8](repeating: 0, count: 65)
         var length = 0
-        guard point.withUnsafeMutableBufferPointer({ EVP_PKEY_get_octet_string_param(pkey, "pub", $0.baseAddress, 65, &length) }) == 1,
+        guard
+            point.withUnsafeMutableBufferPointer({ EVP_PKEY_get_octet_string_param(pkey, "pub", $0.baseAddress, 65, &length) })
+                == 1,
             length == 65, point[0] == 0x04
         else { throw OpenSSL.failure("EVP_PKEY_get_octet_string_param(pub)") }
         return try P256PublicKey(x: Array(point[1..<33]), y: Array(point[33..<65]))

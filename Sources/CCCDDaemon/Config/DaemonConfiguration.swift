@@ -82,7 +82,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     /// Where the device signing key lives: ``deviceKeyFile``, or `cccdd-device-key.pem` beside the token.
     public var deviceKeyPath: String {
-        deviceKeyFile ?? ((tokenFile as NSString).deletingLastPathComponent as NSString).appendingPathComponent("cccdd-device-key.pem")
+        let folder = (tokenFile as NSString).deletingLastPathComponent as NSString
+        return deviceKeyFile ?? folder.appendingPathComponent("cccdd-device-key.pem")
     }
     public static let defaultReadTTLSeconds = 120
     public static let defaultMaxBodyBytes = 8 << 20

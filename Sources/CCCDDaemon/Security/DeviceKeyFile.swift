@@ -28,10 +28,17 @@ enum DeviceKeyFile {
         guard info.st_mode & S_IFMT == S_IFREG else { throw .deviceKeyFile(path: path, reason: "not a regular file") }
         guard info.st_mode & 0o077 == 0 else {
             let mode = String(info.st_mode & 0o7777, radix: 8)
-            throw .deviceKeyFile(path: path, reason: "mode \(mode) lets others than the owner read or write it; chmod 0600 it (or delete it to make a new key)")
+            throw .deviceKeyFile(
+                path: path,
+                reason: "mode \(mode) lets others than the owner read or write it; chmod 0600 it (or delete it to make a new key)"
+            )
         }
         guard info.st_uid == geteuid() else {
-            throw .deviceKeyFile(path: path, reason: "belongs to uid \(info.st_uid), not to the daemon's user (uid \(geteuid())); chown it to that user (or delete it to make a new key)")
+            throw .deviceKeyFile(
+                path: path,
+                reason:
+                    "belongs to uid \(info.st_uid), not to the daemon's user (uid \(geteuid())); chown it to that user (or delete it to make a new key)"
+            )
         }
         var bytes = [UInt8](repeating: 0, count: 16 << 10)
         var total = 0

@@ -44,7 +44,9 @@ public final class DaemonServices: Sendable {
         } catch {
             throw .deviceKeyFile(path: configuration.deviceKeyPath, reason: "no public key: \(error)")
         }
-        if created { logger.notice("created a new device signing key", metadata: ["deviceKeyFile": "\(configuration.deviceKeyPath)"]) }
+        if created {
+            logger.notice("created a new device signing key", metadata: ["deviceKeyFile": "\(configuration.deviceKeyPath)"])
+        }
         face = FaceService(level: configuration.face.level)
         faceLimiter = AsyncLimiter(
             limit: configuration.limits.maxFaceComparisons, maximumWait: .seconds(configuration.limits.faceQueueSeconds))

@@ -10,10 +10,15 @@ public struct DeviceJWK: Sendable, Equatable {
 
     /// Reads a JWK (JSON object); `kty`, `crv`, `x`, `y` must be present and right.
     public init(json data: Data) throws(EvidenceSignatureError) {
-        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { throw .badKey("not a JSON object") }
-        guard object["kty"] as? String == "EC", object["crv"] as? String == "P-256" else { throw .badKey("kty must be EC and crv P-256") }
+        guard let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else {
+            throw .badKey("not a JSON object")
+        }
+        guard object["kty"] as? String == "EC", object["crv"] as? String == "P-256" else {
+            throw .badKey("kty must be EC and crv P-256")
+        }
         if let alg = object["alg"] as? String, alg != "ES256" { throw .badKey("alg must be ES256") }
-        guard let x = (object["x"] as? String).flatMap(Base64URL.decode), let y = (object["y"] as? String).flatMap(Base64URL.decode)
+        guard let x = (object["x"] as? String).flatMap(Base64URL.decode),
+            let y = (object["y"] as? String).flatMap(Base64URL.decode)
         else { throw .badKey("x and y must be base64url") }
         do {
             key = try P256PublicKey(x: x, y: y)
@@ -59,6 +64,7 @@ public enum Base64URL {
 
 extension UInt8 {
     fileprivate var isBase64URLCharacter: Bool {
-        (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) || (0x30...0x39).contains(self) || self == 0x2D || self == 0x5F
+        (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self) || (0x30...0x39).contains(self) || self == 0x2D
+            || self == 0x5F
     }
 }

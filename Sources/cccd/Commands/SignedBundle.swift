@@ -20,7 +20,8 @@ enum SignedBundle {
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         guard let keyFile else {
             if EvidenceJWS.isCompact(data) {
-                throw Failure(message: "the bundle is signed (JWS); give the device's key with --key to check it", code: ExitCodes.usage)
+                throw Failure(
+                    message: "the bundle is signed (JWS); give the device's key with --key to check it", code: ExitCodes.usage)
             }
             return data
         }

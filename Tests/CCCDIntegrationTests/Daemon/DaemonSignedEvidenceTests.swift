@@ -49,7 +49,8 @@ extension PCSCEndToEnd {
         func verify(_ data: Data, key: Bool = true) throws -> PCSCEndToEnd.CLIRun {
             let file = folder.appendingPathComponent("bundle-\(UUID().uuidString)")
             try data.write(to: file)
-            return try Self.runCLI(["evidence", "verify", file.path, "--trust", Self.trustFolder] + (key ? ["--key", keyPath.path] : []))
+            return try Self.runCLI(
+                ["evidence", "verify", file.path, "--trust", Self.trustFolder] + (key ? ["--key", keyPath.path] : []))
         }
         // Interoperable ES256: the openssl CLI checks the signature with the key file's public key
         // (r ‖ s re-encoded as a DER ECDSA-Sig-Value by a few lines of python).
@@ -72,7 +73,9 @@ extension PCSCEndToEnd {
         try signed.body.write(to: jwsFile)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, jwsFile.path, folder.appendingPathComponent("interop").path, publicPEM.path]
+        process.arguments = [
+            "python3", "-c", script, jwsFile.path, folder.appendingPathComponent("interop").path, publicPEM.path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
