@@ -1,6 +1,8 @@
+import CCCDKit
 import CCCDTransport
 
-/// pcscd reachable (SCardEstablishContext), then one line per reader and one per card on it.
+/// pcscd reachable (SCardEstablishContext), then one line per reader (driver and the reader profile
+/// a read starts with, docs/readers.md) and one per card on it.
 enum PCSCCheck {
     struct Outcome {
         var checks: [DoctorCheck]
@@ -26,8 +28,10 @@ enum PCSCCheck {
                 "reader", "no smart-card reader is attached",
                 fix: "Plug in the contactless reader; if it still does not show, install its driver (libccid, or the vendor's) and restart pcscd."))
         }
+        let profiles = ReaderProfileTable.standard()
         for state in states {
-            checks.append(.pass("reader", "\(state.name) (driver: \(ReaderDriver.describe(state.name)))"))
+            let profile = profiles.resolve(readerName: state.name).summary
+            checks.append(.pass("reader", "\(state.name) (driver: \(ReaderDriver.describe(state.name)); profile: \(profile))"))
             if state.cardPresent {
                 let atr = state.atr.map { Hex.encode($0) } ?? "?"
                 if state.mute {

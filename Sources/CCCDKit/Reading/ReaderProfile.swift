@@ -54,6 +54,22 @@ public struct ReaderProfileReport: Sendable, Hashable, Codable {
     }
 }
 
+extension ReaderProfileReport {
+    /// One line for people (`cccd readers`, `cccd doctor`): "table (*ACR122*): no extended APDUs,
+    /// commands ≤ 271 B, responses ≤ 271 B".
+    public var summary: String {
+        var parts: [String] = []
+        switch profile.extendedLength {
+        case true?: parts.append("extended APDUs")
+        case false?: parts.append("no extended APDUs")
+        case nil: parts.append("as the card says")
+        }
+        if let max = profile.maxCommandLength { parts.append("commands ≤ \(max) B") }
+        if let max = profile.maxResponseLength { parts.append("responses ≤ \(max) B") }
+        return "\(source.rawValue)\(pattern.map { " (\($0))" } ?? ""): " + parts.joined(separator: ", ")
+    }
+}
+
 extension ReadLimits {
     /// These limits cut to what `reader` carries. An extended-length answer needs both the card
     /// and the reader; the message limits bound the data fields (header, Lc/Le and SW aside).

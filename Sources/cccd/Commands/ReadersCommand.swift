@@ -52,23 +52,8 @@ struct ReadersCommand: AsyncParsableCommand {
         if output.readers.isEmpty { print("No readers attached.") }
         for r in output.readers {
             let card = r.cardPresent ? "card present, ATR \(r.atr ?? "?")" : "no card"
-            print("\(r.index): \(r.name) — \(card)\(r.inUse ? " (in use)" : "") — profile: \(Self.describe(r.profile))")
+            print("\(r.index): \(r.name) — \(card)\(r.inUse ? " (in use)" : "") — profile: \(r.profile.summary)")
         }
-    }
-}
-
-extension ReadersCommand {
-    /// One line: "table (ACR122): no extended APDUs, commands ≤ 271 B, responses ≤ 271 B".
-    static func describe(_ report: ReaderProfileReport) -> String {
-        var parts: [String] = []
-        switch report.profile.extendedLength {
-        case true?: parts.append("extended APDUs")
-        case false?: parts.append("no extended APDUs")
-        case nil: parts.append("as the card says")
-        }
-        if let max = report.profile.maxCommandLength { parts.append("commands ≤ \(max) B") }
-        if let max = report.profile.maxResponseLength { parts.append("responses ≤ \(max) B") }
-        return "\(report.source.rawValue)\(report.pattern.map { " (\($0))" } ?? ""): " + parts.joined(separator: ", ")
     }
 }
 
