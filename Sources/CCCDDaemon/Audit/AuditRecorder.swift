@@ -107,7 +107,11 @@ public final class AuditRecorder: Sendable {
     /// "evidence exported": format, read id and client; never the bundle. Throws (503) when the
     /// journal cannot take the row: no unaudited export.
     func recordEvidenceExport(format: String, readId: String, clientID: String) throws(APIError) {
-        logger.info("evidence exported", metadata: ["format": "\(format)", "readId": "\(readId)", "client": "\(clientID)"])
+        // The client id as the journal stores it: a long digit run in it (which could be an ID
+        // number) never reaches the log in clear; without a journal there is no salt, so no client.
+        var metadata: Logger.Metadata = ["format": "\(format)", "readId": "\(readId)"]
+        if let journal { metadata["client"] = "\(journal.pseudonymousClientID(clientID))" }
+        logger.info("evidence exported", metadata: metadata)
         try record(Row(
             operation: .evidenceExport, clientID: clientID, reader: nil, outcome: "ok", durationMilliseconds: 0,
             format: format, readId: readId))
