@@ -1,11 +1,16 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Module layering (imports only go downwards):
-//   CCCDTransport (APDU, PC/SC, transcripts), CCCDMRZ (machine-readable zone, check digits)
-//     → CCCDProtocols (secure messaging, BAC, PACE, CA, AA; crypto via CCCDCrypto → OpenSSL)
-//       → CCCDLDS (data-group parsing)
-//         → CCCDKit (facade)  → CCCDDoctor (installation checks) → cccd / CCCDDaemonAPI (request decoding) → CCCDDaemon → cccdd
+// Module layering (imports only go downwards; scripts/check-imports.py checks that each target's
+// dependencies below equal what its sources import):
+//   CCCDTransport (APDU, PC/SC, transcripts)   CCCDMRZ (MRZ, check digits)   CCCDCrypto (OpenSSL 3)
+//     → CCCDProtocols (secure messaging, BAC, PACE, SecurityInfos)   CCCDLDS (data groups, EF.SOD)
+//       → CCCDVerification (passive authentication; AA and CA, which still send APDUs through CCCDTransport)
+//         → CCCDKit (facade)   CCCDTrust (trust store folder)
+//           → CCCDDoctor (installation checks)   CCCDDaemonAPI (request decoding; uses CCCDKit's option types)
+//             → cccd (CLI)   CCCDDaemon → cccdd
+//   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
+//   and are joined only by cccd, cccd-bench, CCCDDoctor and CCCDDaemon.
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
 //   transport types and OpenSSL wrappers, never the reader-side protocol code.
 let package = Package(
@@ -111,8 +116,7 @@ let package = Package(
         .target(
             name: "CCCDTestData",
             dependencies: [
-                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", "CCCDVerification",
-                .product(name: "SwiftASN1", package: "swift-asn1"),
+                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         // The default trust store folder: list, add, remove, health check, and refresh from the
         // issuers' distribution points over HTTP (AsyncHTTPClient), all verified with OpenSSL.
@@ -147,7 +151,7 @@ let package = Package(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor",
+                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor", "CCCDTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
@@ -183,7 +187,7 @@ let package = Package(
             name: "cccd-bench",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
-                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace",
+                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace", "CCCDTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),
@@ -194,7 +198,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification", "CCCDTestData",
-                "CCCDKit", "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
+                "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
 
@@ -209,7 +213,8 @@ let package = Package(
         .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(
-            name: "CCCDProtocolsTests", dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDTestSupport"]),
+            name: "CCCDProtocolsTests",
+            dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests",
@@ -224,12 +229,16 @@ let package = Package(
             name: "CCCDVerificationTests",
             dependencies: [
                 "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDMRZ", "COpenSSL", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
+                "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
-        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
-        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
+        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS", "CCCDTransport"], exclude: ["Corpus", "Regressions"]),
+        .testTarget(
+            name: "CCCDDaemonTests",
+            dependencies: [
+                "CCCDDaemon", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto", "CCCDTestSupport"]),

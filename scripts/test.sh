@@ -16,8 +16,10 @@ scripts/setup-trust.sh "$(swift build --show-bin-path)/cccd"
 if (($#)); then
     exec scripts/with-private-pcscd.sh swift test --skip-build "$@"
 fi
-# Format (a ratchet: no file gets more findings than scripts/format-baseline.txt) and the DocC build.
+# Format (a ratchet: no file gets more findings than scripts/format-baseline.txt), declared dependencies
+# equal to imports, and the DocC build.
 scripts/format-lint.sh
+scripts/check-imports.py
 scripts/docs.sh
 # Two phases: the unit tests in parallel, then the tests that drive pcscd + vpcd on their own, so
 # CPU-heavy unit tests cannot starve the card sessions' timeouts.
