@@ -87,27 +87,33 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]),
 
-        .target(name: "CCCDTransport", dependencies: ["CPCSCLite"]),
+        // Hex text, the lock box and the JSON settings every module shares; depends on nothing.
+        .target(name: "CCCDPrimitives"),
+        .target(name: "CCCDTransport", dependencies: ["CCCDPrimitives", "CPCSCLite"]),
         .target(name: "CCCDMRZ"),
-        .target(name: "CCCDCrypto", dependencies: ["COpenSSL"]),
+        .target(name: "CCCDCrypto", dependencies: ["CCCDPrimitives", "COpenSSL"]),
         .target(
             name: "CCCDProtocols",
             dependencies: [
-                "CCCDTransport", "CCCDCrypto", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .target(
             name: "CCCDLDS",
-            dependencies: ["CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
+            dependencies: ["CCCDPrimitives", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1")]),
         .target(
             name: "CCCDVirtualCard",
-            dependencies: ["CCCDTransport", "CCCDCrypto", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1")]),
+            dependencies: [
+                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "COpenSSL", .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
         .target(
             name: "CCCDKit",
-            dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification"]),
+            dependencies: [
+                "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
+            ]),
         .target(
             name: "CCCDVerification",
             dependencies: [
-                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
+                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
 
@@ -116,14 +122,15 @@ let package = Package(
         .target(
             name: "CCCDTestData",
             dependencies: [
-                "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         // The default trust store folder: list, add, remove, health check, and refresh from the
         // issuers' distribution points over HTTP (AsyncHTTPClient), all verified with OpenSSL.
         .target(
             name: "CCCDTrust",
             dependencies: [
-                "CCCDVerification", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                "CCCDPrimitives", "CCCDVerification", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
         .executableTarget(
@@ -138,7 +145,8 @@ let package = Package(
         .target(
             name: "CCCDDoctor",
             dependencies: [
-                "CCCDTransport", "CCCDKit", "CCCDLDS", "CCCDVerification", "CCCDTrust", "CCCDFace", "CCCDCrypto",
+                "CCCDPrimitives", "CCCDTransport", "CCCDKit", "CCCDLDS", "CCCDVerification", "CCCDTrust", "CCCDFace",
+                "CCCDCrypto",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]),
@@ -150,7 +158,7 @@ let package = Package(
         .executableTarget(
             name: "cccd",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
+                "CCCDPrimitives", "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
                 "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor", "CCCDTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -162,7 +170,8 @@ let package = Package(
         .target(
             name: "CCCDDaemon",
             dependencies: [
-                "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
+                "CCCDPrimitives", "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace",
+                "CCCDCrypto",
                 "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor",
                 .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -197,7 +206,8 @@ let package = Package(
         .target(
             name: "CCCDFuzzing",
             dependencies: [
-                "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification", "CCCDTestData",
+                "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
+                "CCCDTestData",
                 "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
@@ -208,17 +218,19 @@ let package = Package(
 
         // Test bed shared by tests and benchmarks: private pcscd + vpcd + virtual card; where the tests
         // find ../shared and TestVectors (SharedFolder).
-        .target(name: "CCCDTestSupport", dependencies: ["CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
+        .target(name: "CCCDTestSupport", dependencies: ["CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDVirtualCard"]),
 
-        .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDTransport"]),
+        .testTarget(name: "CCCDTransportTests", dependencies: ["CCCDPrimitives", "CCCDTransport"]),
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDProtocolsTests",
-            dependencies: ["CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
+            dependencies: ["CCCDPrimitives", "CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests",
-            dependencies: ["CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto", "CCCDTestSupport"]),
+            dependencies: [
+                "CCCDPrimitives", "CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto", "CCCDTestSupport",
+            ]),
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: [
@@ -228,12 +240,14 @@ let package = Package(
         .testTarget(
             name: "CCCDVerificationTests",
             dependencies: [
-                "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
+                "CCCDPrimitives", "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
                 "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
-        .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS", "CCCDTransport"], exclude: ["Corpus", "Regressions"]),
+        .testTarget(
+            name: "CCCDFuzzingTests", dependencies: ["CCCDPrimitives", "CCCDFuzzing", "CCCDLDS", "CCCDTransport"],
+            exclude: ["Corpus", "Regressions"]),
         .testTarget(
             name: "CCCDDaemonTests",
             dependencies: [

@@ -1,12 +1,11 @@
+import CCCDPrimitives
 import CCCDTransport
-import Foundation
 
 /// Passes exchanges through and counts them: number of APDUs and bytes each way (for the read
 /// benchmark and the strategy tests).
 public final class CountingTransport: CardTransport, @unchecked Sendable {
     private let inner: any CardTransport
-    private let lock = NSLock()
-    private var counts = Counts()
+    private let counts = LockedBox(Counts())
 
     /// What went over the wire.
     public struct Counts: Sendable, Equatable {
@@ -23,7 +22,7 @@ public final class CountingTransport: CardTransport, @unchecked Sendable {
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
         let response = try await inner.transmit(command)
-        lock.withLock {
+        counts.withLock { counts in
             counts.exchanges += 1
             counts.bytesSent += command.count
             counts.bytesReceived += response.count
@@ -32,5 +31,5 @@ public final class CountingTransport: CardTransport, @unchecked Sendable {
         return response
     }
 
-    public var current: Counts { lock.withLock { counts } }
+    public var current: Counts { counts.withLock { $0 } }
 }

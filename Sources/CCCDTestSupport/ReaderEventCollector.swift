@@ -1,21 +1,19 @@
+import CCCDPrimitives
 import CCCDTransport
-import Foundation
 
 /// Collects PC/SC reader events in the background so a test can wait for one.
 public final class ReaderEventCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [ReaderEvent] = []
-    private var failure: Error?
+    private let state = LockedBox((events: [ReaderEvent](), failure: Error?.none))
     private var task: Task<Void, Never>?
 
     public init(initialSnapshot: Bool = true) {
         task = Task { [weak self] in
             do {
                 for try await event in PCSCReaderMonitor.events(initialSnapshot: initialSnapshot) {
-                    self?.lock.withLock { self?.events.append(event) }
+                    self?.state.withLock { $0.events.append(event) }
                 }
             } catch {
-                self?.lock.withLock { self?.failure = error }
+                self?.state.withLock { $0.failure = error }
             }
         }
     }
@@ -25,7 +23,7 @@ public final class ReaderEventCollector: @unchecked Sendable {
     public func stop() { task?.cancel() }
 
     /// Everything seen so far.
-    public var seen: [ReaderEvent] { lock.withLock { events } }
+    public var seen: [ReaderEvent] { state.withLock { $0.events } }
 
     /// Waits until an event matching `predicate` arrives (counting those already seen after
     /// position `after`), or throws after `timeout`.
@@ -35,7 +33,7 @@ public final class ReaderEventCollector: @unchecked Sendable {
     {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            let (snapshot, error) = lock.withLock { (events, failure) }
+            let (snapshot, error) = state.withLock { ($0.events, $0.failure) }
             if let error { throw error }
             if let match = snapshot.dropFirst(after).first(where: predicate) { return match }
             try await Task.sleep(for: .milliseconds(20))

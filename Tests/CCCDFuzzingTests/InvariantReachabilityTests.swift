@@ -1,4 +1,5 @@
 import CCCDFuzzing
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import CCCDFuzzing
 import CCCDLDS
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 import Testing

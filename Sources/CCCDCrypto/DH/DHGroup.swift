@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import COpenSSL
 
 /// Finite-field Diffie-Hellman domain parameters (prime p, generator g, subgroup order q) and the
@@ -22,7 +23,7 @@ public struct DHGroup: Hashable, Sendable {
     public static let rfc5114_2048_256 = DHGroup(hex: RFC5114.group2048_256)
 
     private init(hex: (p: String, g: String, q: String)) {
-        self.init(p: Self.hexBytes(hex.p), g: Self.hexBytes(hex.g), q: Self.hexBytes(hex.q))
+        self.init(p: [UInt8](hex: hex.p), g: [UInt8](hex: hex.g), q: [UInt8](hex: hex.q))
     }
 
     /// Byte length of p: the length of shared secrets (and the usual length of public values).
@@ -82,26 +83,5 @@ public struct DHGroup: Hashable, Sendable {
 
     static func stripped(_ bytes: [UInt8]) -> [UInt8] {
         Array(bytes.drop { $0 == 0 })
-    }
-
-    private static func hexBytes(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        var high: UInt8?
-        for c in text.utf8 {
-            let v: UInt8
-            switch c {
-            case 0x30...0x39: v = c - 0x30
-            case 0x41...0x46: v = c - 0x41 + 10
-            case 0x61...0x66: v = c - 0x61 + 10
-            default: continue
-            }
-            if let h = high {
-                out.append(h << 4 | v)
-                high = nil
-            } else {
-                high = v
-            }
-        }
-        return out
     }
 }

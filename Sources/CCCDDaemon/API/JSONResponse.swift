@@ -1,15 +1,11 @@
+import CCCDPrimitives
 import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// JSON responses: key-sorted, UTF-8 text unescaped (Vietnamese stays readable), ISO 8601 dates.
 public enum JSONResponse {
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    public static var encoder: JSONEncoder { JSONCoding.encoder() }
 
     public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         response(data: try encoder.encode(value), status: status)

@@ -1,6 +1,7 @@
 import CCCDFace
 // Only the parser: CCCDLDS has a FaceImage of its own.
 import enum CCCDLDS.DG2Parser
+import CCCDPrimitives
 import Foundation
 
 /// The face engine, created and its models loaded on the first comparison only (the daemon's

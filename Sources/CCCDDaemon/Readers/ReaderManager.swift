@@ -1,5 +1,6 @@
 import CCCDDaemonAPI
 import CCCDKit
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 import Logging

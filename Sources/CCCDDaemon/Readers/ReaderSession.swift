@@ -1,4 +1,5 @@
 import CCCDKit
+import CCCDPrimitives
 
 /// The one read running on a reader: its id (client-chosen or generated) and the operation to
 /// cancel. A cancel that arrives before the operation exists cancels it as soon as it starts.

@@ -1,4 +1,5 @@
 import CCCDKit
+import CCCDPrimitives
 import Foundation
 
 /// The finished reads, in memory only, each until its time to live runs out, it is deleted, or

@@ -1,4 +1,5 @@
 import CCCDDaemonAPI
+import CCCDPrimitives
 import HTTPTypes
 import Hummingbird
 

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// A counting semaphore for async work: at most `limit` holders at once; others wait in FIFO

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTrust
 import CCCDVerification
 import Foundation

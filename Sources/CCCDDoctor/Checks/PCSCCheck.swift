@@ -1,4 +1,5 @@
 import CCCDKit
+import CCCDPrimitives
 import CCCDTransport
 
 /// pcscd reachable (SCardEstablishContext), then one line per reader (driver and the reader profile

@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 
@@ -61,10 +62,7 @@ public enum EvidenceBundle {
     }
 
     static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
+        JSONCoding.encoder()
     }
 
     /// `com`, `sod`, `dg1` … as base64: the vendor set (COM, SOD, DG1, DG2, DG13, DG14, DG15), or

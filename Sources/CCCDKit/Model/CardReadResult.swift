@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 
@@ -110,10 +111,7 @@ public struct CardReadResult: Sendable {
 
     /// The encoder of the result's JSON.
     public static func encoder(prettyPrinted: Bool = true) -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = prettyPrinted
-            ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = JSONCoding.encoder(pretty: prettyPrinted)
         return encoder
     }
 }

@@ -1,5 +1,6 @@
 import CCCDCrypto
 import CCCDLDS
+import CCCDPrimitives
 
 /// The `photo` block: the chip's facial image (DG2, first face). The image bytes are kept in
 /// ``imageData`` but never written to JSON.
@@ -34,7 +35,7 @@ public struct PhotoSummary: Sendable, Hashable, Codable {
         case .unknown: format = "unknown"
         }
         let digest = (try? HashAlgorithm.sha256.hash(face.imageData)) ?? []
-        self.init(format: format, sha256: PhotoSummary.hex(digest), width: face.width, height: face.height,
+        self.init(format: format, sha256: Hex.lowercase(digest), width: face.width, height: face.height,
                   imageData: face.imageData)
     }
 
@@ -60,11 +61,6 @@ public struct PhotoSummary: Sendable, Hashable, Codable {
         try c.encode(width, forKey: .width)
         try c.encode(height, forKey: .height)
         try c.encode(bytes, forKey: .bytes)
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
     }
 }
 

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 /// JSON shape of the `citizen` block (interfaces.md): every documented key is written, `null` when
 /// absent; dates as `YYYY-MM-DD`; `fields` keyed by the index as text. Unknown indices' encoded
 /// elements follow in `unknownFields` as hex, and `version` / `encodingIdentifier` when present.
@@ -35,7 +36,7 @@ extension CitizenData {
         try container.encode(
             Dictionary(uniqueKeysWithValues: fields.map { (String($0.key), $0.value) }), forKey: .fields)
         if !unknownFields.isEmpty {
-            let hex = unknownFields.map { (String($0.key), $0.value.map(CitizenData.hex)) }
+            let hex = unknownFields.map { (String($0.key), $0.value.map(Hex.encode)) }
             try container.encode(Dictionary(uniqueKeysWithValues: hex), forKey: .unknownFields)
         }
         try container.encodeIfPresent(version, forKey: .version)
@@ -65,7 +66,7 @@ extension CitizenData {
                     forKey: .unknownFields, in: container, debugDescription: "field index is not a number")
             }
             unknown[index] = try value.map { text in
-                guard let bytes = CitizenData.bytes(hex: text) else {
+                guard let bytes = Hex.decode(text) else {
                     throw DecodingError.dataCorruptedError(
                         forKey: .unknownFields, in: container, debugDescription: "not hex")
                 }
@@ -82,39 +83,5 @@ extension CitizenData {
             oldIdNumber: try text(.oldIdNumber), fields: fields, unknownFields: unknown,
             version: try container.decodeIfPresent(Int.self, forKey: .version),
             encodingIdentifier: try text(.encodingIdentifier))
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789ABCDEF")
-        var text = ""
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return text
-    }
-
-    static func bytes(hex text: String) -> [UInt8]? {
-        let digits = Array(text.utf8)
-        guard digits.count % 2 == 0 else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(digits.count / 2)
-        var index = 0
-        while index < digits.count {
-            guard let high = nibble(digits[index]), let low = nibble(digits[index + 1]) else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
-    }
-
-    private static func nibble(_ digit: UInt8) -> UInt8? {
-        switch digit {
-        case 0x30...0x39: digit - 0x30
-        case 0x41...0x46: digit - 0x37
-        case 0x61...0x66: digit - 0x57
-        default: nil
-        }
     }
 }

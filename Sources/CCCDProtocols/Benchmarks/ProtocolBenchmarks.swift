@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 
 /// Deterministic inputs and terminal-side workloads for timing BAC, PACE and secure messaging

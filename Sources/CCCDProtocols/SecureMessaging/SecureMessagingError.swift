@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 
 /// Why secure messaging failed. Every one of these ends the session: the state refuses further

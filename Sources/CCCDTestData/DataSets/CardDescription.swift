@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// `card.json`: the chip's secrets and behaviour for the virtual card (format documented in
@@ -110,8 +111,8 @@ public struct CardDescription: Codable, Sendable {
             chipAuthentication: ChipAuthentication(
                 protocolOID: DataSetWriter.chipAuthenticationOID, protocolName: "id-CA-ECDH-AES-CBC-CMAC-128",
                 keyId: DataSetWriter.chipKeyID, curve: "brainpoolP256r1",
-                privateKeyHex: hex(try keys.chipAuthentication.ecPrivateScalar()),
-                publicKeyHex: hex(try keys.chipAuthentication.ecPublicPoint()),
+                privateKeyHex: Hex.encode(try keys.chipAuthentication.ecPrivateScalar()),
+                publicKeyHex: Hex.encode(try keys.chipAuthentication.ecPublicPoint()),
                 privateKeyPEM: try keys.chipAuthentication.privateKeyPEM()),
             behaviour: Behaviour(
                 extendedLength: true, maxResponseLength: 65536, shortFileIdentifiers: true, protectedFiles: ["DG3"]),
@@ -120,9 +121,8 @@ public struct CardDescription: Codable, Sendable {
                 csca: "pki/csca.pem", documentSigner: "pki/dsc.pem", crl: "pki/csca.crl", sharedPKI: "../pki"),
             photo: Photo(
                 format: photo.starts(with: [0xFF, 0xD8]) ? "jpeg" : "jp2", width: size.width, height: size.height,
-                sha256: hex((try? HashAlgorithm.sha256.hash(photo)) ?? []).lowercased()))
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                sha256: Hex.lowercase((try? HashAlgorithm.sha256.hash(photo)) ?? [])))
+        let encoder = JSONCoding.encoder(pretty: true)
         do {
             return [UInt8](try encoder.encode(description)) + [0x0A]
         } catch {
@@ -130,5 +130,4 @@ public struct CardDescription: Codable, Sendable {
         }
     }
 
-    static func hex(_ bytes: [UInt8]) -> String { bytes.map { String(format: "%02X", $0) }.joined() }
 }

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 /// Why an APDU could not be built, encoded or decoded.
 public enum APDUError: Error, Equatable, Sendable, CustomStringConvertible {
     /// Command data longer than 65 535 bytes (the extended Lc limit).

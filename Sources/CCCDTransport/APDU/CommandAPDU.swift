@@ -1,3 +1,4 @@
+import CCCDPrimitives
 /// A command APDU (ISO/IEC 7816-4 §5.1): header CLA INS P1 P2, optional command data (Nc = data.count)
 /// and an optional expected response length Ne.
 ///

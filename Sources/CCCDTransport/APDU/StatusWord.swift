@@ -1,3 +1,4 @@
+import CCCDPrimitives
 /// The two status bytes SW1-SW2 ending every response APDU, with their ISO/IEC 7816-4 meaning.
 public struct StatusWord: Hashable, Sendable, CustomStringConvertible {
     public let sw1: UInt8

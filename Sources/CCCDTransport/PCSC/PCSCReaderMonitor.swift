@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CPCSCLite
 import Foundation
 

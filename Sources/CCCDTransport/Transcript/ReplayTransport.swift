@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// Plays a recorded transcript back: each command must equal the recorded one, byte for byte, and

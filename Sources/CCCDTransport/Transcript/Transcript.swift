@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// A recorded card session: the ATR and every command/response exchange in order.
@@ -62,8 +63,7 @@ public struct Transcript: Sendable, Equatable {
 
     /// One JSON object per line, header first.
     public func jsonLines() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder()
         var lines: [String] = []
         lines.append(String(decoding: try! encoder.encode(header), as: UTF8.self))
         for exchange in exchanges {

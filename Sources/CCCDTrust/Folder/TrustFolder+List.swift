@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 

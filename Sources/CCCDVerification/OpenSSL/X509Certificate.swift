@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import COpenSSL
 import Foundation
 
@@ -62,7 +63,7 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
     }
 
     /// The serial number in hexadecimal, for reports.
-    public var serialNumberHex: String { Hex.string(serialNumber) }
+    public var serialNumberHex: String { Hex.encode(serialNumber) }
 
     public var notBefore: Date? { OSSL.date(X509_get0_notBefore(x509)) }
     public var notAfter: Date? { OSSL.date(X509_get0_notAfter(x509)) }
@@ -111,7 +112,7 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
 
     /// The SHA-256 fingerprint in hex.
     public var sha256Fingerprint: String {
-        (try? Digest.hash(der, algorithm: .sha256)).map(Hex.string) ?? ""
+        (try? Digest.hash(der, algorithm: .sha256)).map(Hex.encode) ?? ""
     }
 
     /// The subject public key (OpenSSL decodes explicit-parameter EC keys too).

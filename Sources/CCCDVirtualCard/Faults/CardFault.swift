@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 

@@ -1,4 +1,5 @@
 import CCCDAudit
+import CCCDPrimitives
 import Foundation
 
 /// The three output forms of `cccd audit`.
@@ -19,8 +20,7 @@ enum AuditExport {
     }
 
     static func json(_ entries: [AuditEntry]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let encoder = JSONCoding.encoder(pretty: true)
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
             try container.encode(utcTime(date))

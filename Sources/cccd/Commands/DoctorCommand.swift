@@ -1,6 +1,7 @@
 import ArgumentParser
 import CCCDDoctor
 import CCCDFace
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 
@@ -47,9 +48,7 @@ struct DoctorCommand: AsyncParsableCommand {
             can: can, reader: reader)
         let report = await Doctor.run(options)
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            print(String(decoding: try JSONCoding.encoder(pretty: true).encode(report), as: UTF8.self))
         } else {
             print(report.text)
         }

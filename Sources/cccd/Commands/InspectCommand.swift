@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCCDPrimitives
 import Foundation
 
 /// `cccd inspect FILE... [--json]`: parses LDS files, certificates, CRLs and master lists and prints
@@ -26,9 +27,7 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let reports = files.map(FileInspector.inspect(path:))
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(InspectValue.fields([("files", .list(reports.map(\.value)))]))
+            let data = try JSONCoding.encoder(pretty: true).encode(InspectValue.fields([("files", .list(reports.map(\.value)))]))
             FileHandle.standardOutput.write(data + Data([0x0A]))
         } else {
             print(reports.flatMap(\.lines).joined(separator: "\n"))

@@ -2,6 +2,7 @@ import ArgumentParser
 import CCCDFace
 // Only the parser: CCCDLDS has a FaceImage of its own.
 import enum CCCDLDS.DG2Parser
+import CCCDPrimitives
 import Foundation
 
 /// `cccd match CHIP_IMAGE LIVE_IMAGE… [--level standard|strict] [--json]`: compares the chip photo with
@@ -145,9 +146,7 @@ struct MatchCommand: AsyncParsableCommand {
     }
 
     private func printJSON(_ value: some Encodable) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        if let data = try? encoder.encode(value) { print(String(decoding: data, as: UTF8.self)) }
+        if let data = try? JSONCoding.encoder(pretty: true).encode(value) { print(String(decoding: data, as: UTF8.self)) }
     }
 
     /// A stable machine-readable name for each error case.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CCCDKit
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -44,9 +45,7 @@ struct ReadersCommand: AsyncParsableCommand {
                   profile: table.resolve(readerName: s.name))
         })
         if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(output), as: UTF8.self))
+            print(String(decoding: try JSONCoding.encoder(pretty: true).encode(output), as: UTF8.self))
             return
         }
         if output.readers.isEmpty { print("No readers attached.") }

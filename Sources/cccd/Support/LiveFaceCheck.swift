@@ -2,6 +2,7 @@ import CCCDFace
 // Only the parser: CCCDLDS has a FaceImage of its own.
 import enum CCCDLDS.DG2Parser
 import CCCDKit
+import CCCDPrimitives
 import Foundation
 
 /// The `--live IMAGE` check of `cccd read` and `cccd verify`: compares the DG2 chip photo with a live
@@ -120,9 +121,6 @@ struct WithFaceOutcome<Base: Encodable>: Encodable {
     }
 
     func jsonData() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(self)
+        try JSONCoding.encoder(pretty: true).encode(self)
     }
 }

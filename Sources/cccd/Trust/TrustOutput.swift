@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTrust
 import Foundation
 
@@ -16,10 +17,7 @@ struct TrustCheckOutput: Encodable {
 /// The trust subcommands' output.
 enum TrustOutput {
     static func json(_ value: some Encodable) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return try encoder.encode(value) + Data([0x0A])
+        try JSONCoding.encoder(pretty: true).encode(value) + Data([0x0A])
     }
 
     static func text(_ entries: [TrustEntry], folder: String) -> String {

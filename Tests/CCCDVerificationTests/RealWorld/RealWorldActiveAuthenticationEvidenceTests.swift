@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 import Testing
@@ -21,8 +22,8 @@ struct RealWorldActiveAuthenticationEvidenceTests {
         let expected = try #require(transcript["expected"] as? [String: Any])
         let nonceText = try #require(expected["nonce"] as? String)
         let signatureText = try #require(expected["signature"] as? String)
-        let nonce = try #require(Hex.bytes(nonceText))
-        let signature = try #require(Hex.bytes(signatureText))
+        let nonce = try #require(Hex.decode(nonceText))
+        let signature = try #require(Hex.decode(signatureText))
         return ActiveAuthenticationEvidence(challenge: nonce, response: signature)
     }
 

@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDPrimitives
 import CCCDTestData
 import CCCDTestSupport
 import CCCDVerification
@@ -55,7 +56,7 @@ enum Fixtures {
         return formatter.date(from: text)!
     }
 
-    static func hex(_ text: String) -> [UInt8] { Hex.bytes(text)! }
+    static func hex(_ text: String) -> [UInt8] { Hex.decode(text)! }
 
     /// `YYYY-MM-DD` of a date (UTC).
     static func iso(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }

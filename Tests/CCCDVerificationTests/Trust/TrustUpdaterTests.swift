@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTestData
 import CCCDTrust
 import CCCDVerification

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 
 /// The chip's static Chip Authentication key pair (used by PACE-CAM): an EC private key on

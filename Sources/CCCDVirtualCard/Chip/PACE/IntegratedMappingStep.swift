@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 
 /// PACE integrated mapping on the chip (ICAO 9303-11 §4.4.3.3.2 and App. B): the generator is

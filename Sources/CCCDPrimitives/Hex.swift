@@ -1,9 +1,22 @@
-/// Hexadecimal text for byte arrays: used in transcripts, logs of APDU headers and test vectors.
+/// Hexadecimal text for bytes: transcripts, APDU headers in logs, test vectors, fingerprints in reports and
+/// JSON. The one implementation in the package (`CCCDVirtualCard` included).
 public enum Hex {
+    private static let upperDigits: [Character] = Array("0123456789ABCDEF")
+    private static let lowerDigits: [Character] = Array("0123456789abcdef")
+
     /// Upper-case hex without separators, e.g. `00A4040C`.
     public static func encode<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-        let digits: [Character] = Array("0123456789ABCDEF")
+        encode(bytes, digits: upperDigits)
+    }
+
+    /// Lower-case hex without separators (SHA-256 fingerprints, as the contract writes them).
+    public static func lowercase<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
+        encode(bytes, digits: lowerDigits)
+    }
+
+    private static func encode<S: Sequence>(_ bytes: S, digits: [Character]) -> String where S.Element == UInt8 {
         var out = ""
+        out.reserveCapacity(bytes.underestimatedCount * 2)
         for b in bytes {
             out.append(digits[Int(b >> 4)])
             out.append(digits[Int(b & 0x0F)])
@@ -11,8 +24,8 @@ public enum Hex {
         return out
     }
 
-    /// Parses hex text; spaces, colons and newlines are ignored. Returns nil on any other character
-    /// or an odd number of digits.
+    /// Parses hex text in either case; spaces, tabs, line breaks and colons are ignored. Returns nil on any
+    /// other character or an odd number of digits.
     public static func decode(_ text: String) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count / 2)
@@ -45,5 +58,6 @@ extension Array where Element == UInt8 {
         self = bytes
     }
 
+    /// Upper-case hex of the bytes.
     public var hexString: String { Hex.encode(self) }
 }
