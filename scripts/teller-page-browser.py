@@ -11,6 +11,12 @@ the autoread fragment comes without it, as a link from another site would: the p
 reading; the driver records that it asked and did not read, then confirms. With --camera FILE
 (a baseline JPEG or an MJPEG/Y4M video) Chromium's fake camera shows that file; after the read the
 driver starts the camera, presses "Chụp và so khớp" (a burst of frames) and waits for the answer.
+
+    scripts/teller-page-browser.py --upright-jpeg IN.jpg OUT.jpg
+
+writes IN as an upright baseline JPEG (EXIF orientation applied by Chromium's own decoder and
+encoder): camera frames carry no orientation tag, so a sample stored sideways with a tag must be
+turned before it can stand in for a camera (and for a chip photo).
 Prints one JSON object per line on stdout:
   1. after the read: {"state", "fullName", "idNumber", "fields", "overall", "overallText", "checks",
      "photo": {"loaded", "naturalWidth", "naturalHeight"}, "readId", "error", "consoleErrors", "screenshot",
@@ -70,13 +76,48 @@ return {
 """
 
 
+UPRIGHT = r"""
+const [data, done] = [arguments[0], arguments[arguments.length - 1]];
+(async () => {
+  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+  const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/jpeg" }), { imageOrientation: "from-image" });
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  canvas.getContext("2d").drawImage(bitmap, 0, 0);
+  const blob = await canvas.convertToBlob({ type: "image/jpeg", quality: 0.95 });
+  const reader = new FileReader();
+  reader.onload = () => done({ jpeg: String(reader.result).split(",")[1], width: bitmap.width, height: bitmap.height });
+  reader.readAsDataURL(blob);
+})().catch((error) => done({ error: String(error) }));
+"""
+
+
+def upright_jpeg(args, options) -> int:
+    source, target = args.upright_jpeg
+    with open(source, "rb") as handle:
+        data = base64.b64encode(handle.read()).decode("ascii")
+    driver = webdriver.Chrome(service=Service(args.chromedriver), options=options)
+    try:
+        driver.set_script_timeout(30)
+        result = driver.execute_async_script(UPRIGHT, data)
+    finally:
+        driver.quit()
+    if "error" in result:
+        print(json.dumps({"driverError": result["error"]}), flush=True)
+        return 1
+    with open(target, "wb") as handle:
+        handle.write(base64.b64decode(result["jpeg"]))
+    print(json.dumps({"upright": target, "width": result["width"], "height": result["height"]}), flush=True)
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--url", required=True, help="the page, e.g. http://127.0.0.1:8700/")
-    parser.add_argument("--token-file", required=True)
+    parser.add_argument("--url", help="the page, e.g. http://127.0.0.1:8700/")
+    parser.add_argument("--token-file")
     parser.add_argument("--can", default="")
     parser.add_argument("--reader", default="0")
-    parser.add_argument("--screenshot", required=True)
+    parser.add_argument("--screenshot")
+    parser.add_argument("--upright-jpeg", nargs=2, metavar=("IN", "OUT"), help="only write IN upright to OUT, then exit")
     parser.add_argument("--timeout", type=float, default=60)
     parser.add_argument("--wait-wipe", type=float, default=0, help="then wait this long for the page to wipe itself")
     parser.add_argument("--confirm-autoread", action="store_true", help="autoread without the token: expect the question")
@@ -84,6 +125,18 @@ def main() -> int:
     parser.add_argument("--chromium", default=shutil.which("chromium") or "/usr/bin/chromium")
     parser.add_argument("--chromedriver", default=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     args = parser.parse_args()
+    if not args.upright_jpeg and not (args.url and args.token_file and args.screenshot):
+        parser.error("--url, --token-file and --screenshot are required (unless --upright-jpeg)")
+
+    if args.upright_jpeg:
+        with tempfile.TemporaryDirectory(prefix="cccd-chromium-") as profile:
+            options = webdriver.ChromeOptions()
+            options.binary_location = args.chromium
+            for flag in ("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", f"--user-data-dir={profile}"):
+                options.add_argument(flag)
+            if os.geteuid() == 0:
+                options.add_argument("--no-sandbox")
+            return upright_jpeg(args, options)
 
     with open(args.token_file, encoding="utf-8") as handle:
         token = handle.read().strip()

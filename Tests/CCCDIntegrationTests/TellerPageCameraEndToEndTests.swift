@@ -5,10 +5,11 @@ import Foundation
 import Testing
 
 /// The teller page's face step as a teller uses it (issues 16 and 17): headless Chromium with a fake
-/// camera showing a sample image of ../shared/models/pad-samples (a baseline JPEG is a one-frame MJPEG
-/// stream for Chromium, so no video tool is needed), the virtual card holding a data set whose chip photo
-/// is the live sample. The page must ask before an autoread that came without the token, capture a burst
-/// of three frames, and show the daemon's match decision with the liveness signal under it.
+/// camera showing a sample image of ../shared/models/pad-samples turned upright (a baseline JPEG is a
+/// one-frame MJPEG stream for Chromium, so no video tool is needed), the virtual card holding a data set
+/// whose chip photo is the upright live sample. The page must ask before an autoread that came without
+/// the token, capture a burst of three frames, and show the daemon's match decision with the liveness
+/// signal under it.
 extension PCSCEndToEnd {
     @Test(.enabled(if: SharedFolder.available("models/pad-samples"), "needs ../shared/models/pad-samples (not found)"))
     func tellerPageCapturesABurstAndShowsLiveness() async throws {
@@ -23,9 +24,27 @@ extension PCSCEndToEnd {
         for name in ["pki", "default"] {
             try FileManager.default.copyItem(at: datasets.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
+        // The samples are stored sideways with an EXIF orientation tag, which camera frames never carry:
+        // Chromium turns them upright first (its own decoder and encoder, scripts/teller-page-browser.py).
+        var upright: [String: URL] = [:]
+        for name in ["image_T1.jpg", "image_F1.jpg"] {
+            let target = root.appendingPathComponent("upright-\(name)")
+            let turn = Process()
+            turn.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            turn.arguments = [
+                Self.repositoryRoot.appendingPathComponent("scripts/teller-page-browser.py").path,
+                "--upright-jpeg", samples.appendingPathComponent(name).path, target.path,
+            ]
+            turn.standardOutput = FileHandle.nullDevice
+            try turn.run()
+            turn.waitUntilExit()
+            try #require(
+                turn.terminationStatus == 0 && FileManager.default.fileExists(atPath: target.path), "\(name) not turned upright")
+            upright[name] = target
+        }
         let generator = Process()
         generator.executableURL = Self.builtExecutable("cccd-datasets")
-        generator.arguments = ["--root", root.path, "--only", "default", "--photo", samples.appendingPathComponent("image_T1.jpg").path]
+        generator.arguments = ["--root", root.path, "--only", "default", "--photo", try #require(upright["image_T1.jpg"]).path]
         generator.standardOutput = FileHandle.nullDevice
         try generator.run()
         generator.waitUntilExit()
@@ -38,12 +57,14 @@ extension PCSCEndToEnd {
         let daemon = try DaemonProcess(maxBodyBytes: 8 << 20, trust: [folder.appendingPathComponent("pki/csca.pem").path])
         defer { daemon.stop() }
         // PAD gives a verdict only with its models installed beside the face models (scripts/setup-face-models.sh).
-        let padInstalled = FileManager.default.fileExists(atPath: "/var/lib/cccdkit/models/MiniFASNetV2.onnx")
+        let padInstalled =
+            FileManager.default.fileExists(atPath: "/var/lib/cccdkit/models/MiniFASNetV2.onnx")
             && ProcessInfo.processInfo.environment["CCCD_FACE_MODELS"] == nil
 
         // 1. The live sample in front of the camera, the read started from a fragment without the token.
-        let live = try Self.driveTellerPage(daemon: daemon, camera: samples.appendingPathComponent("image_T1.jpg"),
-                                            screenshot: "teller-page-camera.png", confirmAutoread: true)
+        let live = try Self.driveTellerPage(
+            daemon: daemon, camera: try #require(upright["image_T1.jpg"]),
+            screenshot: "teller-page-camera.png", confirmAutoread: true)
         let prompt = try #require(live["autoreadPrompt"] as? [String: Any], "\(live)")
         #expect(prompt["asked"] as? Bool == true && prompt["shown"] as? Bool == true, "\(prompt)")
         #expect(prompt["stateWhileAsking"] as? String == "idle" && prompt["readIdWhileAsking"] is NSNull, "\(prompt)")
@@ -59,8 +80,9 @@ extension PCSCEndToEnd {
         #expect((liveFace["camera"] as? Int ?? -1) == 0, "the camera is off after the burst: \(liveFace)")
 
         // 2. The printed-photo attack sample: the warning under an unchanged match decision.
-        let attack = try Self.driveTellerPage(daemon: daemon, camera: samples.appendingPathComponent("image_F1.jpg"),
-                                              screenshot: "teller-page-camera-attack.png", confirmAutoread: false)
+        let attack = try Self.driveTellerPage(
+            daemon: daemon, camera: try #require(upright["image_F1.jpg"]),
+            screenshot: "teller-page-camera-attack.png", confirmAutoread: false)
         #expect(attack["autoreadPrompt"] == nil && attack["state"] as? String == "done", "\(attack)")
         let attackFace = try #require(attack["face"] as? [String: Any], "\(attack)")
         #expect(["true", "false"].contains(attackFace["match"] as? String ?? ""), "\(attackFace)")
@@ -85,11 +107,13 @@ extension PCSCEndToEnd {
         try? FileManager.default.removeItem(at: screenshot)
         let browser = Process()
         browser.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        browser.arguments = [
-            repositoryRoot.appendingPathComponent("scripts/teller-page-browser.py").path, "--url", "http://127.0.0.1:\(daemon.port)/",
-            "--token-file", daemon.folder.appendingPathComponent("cccdd.token").path, "--can", "012345", "--reader", "0",
-            "--screenshot", screenshot.path, "--timeout", "90", "--camera", camera.path,
-        ] + (confirmAutoread ? ["--confirm-autoread"] : [])
+        browser.arguments =
+            [
+                repositoryRoot.appendingPathComponent("scripts/teller-page-browser.py").path, "--url",
+                "http://127.0.0.1:\(daemon.port)/",
+                "--token-file", daemon.folder.appendingPathComponent("cccdd.token").path, "--can", "012345", "--reader", "0",
+                "--screenshot", screenshot.path, "--timeout", "90", "--camera", camera.path,
+            ] + (confirmAutoread ? ["--confirm-autoread"] : [])
         let output = Pipe()
         browser.standardOutput = output
         try browser.run()

@@ -91,7 +91,10 @@ import Testing
     }
 
     /// The page's ES modules (app.js is the entry; Tests/TellerPageJS tests sse.js, i18n.js and fragment.js).
-    static let modules = ["app.js", "api.js", "camera.js", "fragment.js", "i18n.js", "reading.js", "result-view.js", "sse.js", "view.js"]
+    static let modules = [
+        "app.js", "api.js", "autoread.js", "camera.js", "events.js", "face.js", "fragment.js", "i18n.js", "reading.js",
+        "result-view.js", "sse.js", "view.js",
+    ]
 
     static func matches(of pattern: String, in text: String, multiline: Bool = false) -> [String] {
         let options: NSRegularExpression.Options = multiline ? [.caseInsensitive, .anchorsMatchLines] : [.caseInsensitive]

@@ -72,7 +72,7 @@ test("every data-i18n label of index.html and every key the scripts use has an e
   const labels = new Set([...html.matchAll(/data-i18n="([^"]+)"/g)].map((m) => m[1]));
   assert.ok(labels.size > 30);
   for (const key of labels) assert.ok(i18n.TEXT[key], `index.html: ${key}`);
-  for (const name of ["app.js", "reading.js", "view.js", "result-view.js"]) {
+  for (const name of ["app.js", "reading.js", "view.js", "result-view.js", "face.js"]) {
     for (const m of source(name).matchAll(/TEXT\["([^"]+)"\]|showFaceBusy\("([^"]+)"|showProgress\([^,]+, "([^"]+)"|setProgress\([^,]+, "([^"]+)"|fieldError\("[^"]+", "([^"]+)"\)/g)) {
       const key = m.slice(1).find(Boolean);
       assert.ok(i18n.TEXT[key], `${name}: ${key}`);

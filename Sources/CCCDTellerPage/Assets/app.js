@@ -1,15 +1,17 @@
 // Teller / kiosk page of cccdd: the entry module (state and flows). Plain ES modules, no framework,
-// no build step: api.js (HTTP), sse.js (event stream), i18n.js (texts), view.js and result-view.js
-// (DOM), camera.js (webcam burst), fragment.js (automation parameters), reading.js (the read).
+// no build step: api.js (HTTP), events.js + sse.js (event stream), i18n.js (texts), view.js and
+// result-view.js (DOM), reading.js (the read), face.js + camera.js (webcam burst and comparison),
+// fragment.js + autoread.js (automation parameters).
 // It uses the daemon's public API with the bearer token, exactly as any integrator would.
 // Personal data lives only in the DOM while shown; it is never written to storage or logs.
-import { APIError, base64, createClient } from "./api.js";
-import { captureBurst, cameraAvailable, closeCamera, openCamera, BURST_FRAMES } from "./camera.js";
+import { APIError, createClient } from "./api.js";
+import { createAutoread } from "./autoread.js";
+import { runEvents } from "./events.js";
+import { createFace } from "./face.js";
 import { autoreadPlan, parseFragment } from "./fragment.js";
 import { ERRORS, TEXT } from "./i18n.js";
 import { createReading } from "./reading.js";
 import * as result from "./result-view.js";
-import { consumeEventStream } from "./sse.js";
 import * as view from "./view.js";
 
 const { $ } = view;
@@ -22,13 +24,9 @@ const state = {
   selectedReader: null, // reader name
   read: null,           // { readId, reader, expiresAt }
   photoURL: null,
-  faceURL: null,
   expiryTimer: null,
-  camera: null,
   eventsController: null,
-  autoread: null,       // { reader, selectOnly?, confirm? } from the URL fragment
   lastResult: null,
-  lastFace: null,
   lastError: null,
   progress: null,       // { value, key, vars }
   connection: "offline",
@@ -43,7 +41,7 @@ function applyLanguage() {
   view.applyStaticTexts();
   renderReaders();
   if (state.lastResult) result.renderResult(state.lastResult);
-  if (state.lastFace) result.renderFace(state.lastFace, { onRetake: retakeFace });
+  face.redraw();
   if (state.progress) view.showProgress(state.progress.value, state.progress.key, state.progress.vars);
   if (state.lastError) view.showError(state.lastError.code, state.lastError.entry);
   view.showConnection(state.connection);
@@ -124,7 +122,7 @@ function refreshReaders() {
         state.selectedReader = preferred ? preferred.name : null;
       }
       renderReaders();
-      maybeAutoread();
+      autoread.check();
     } catch (error) {
       if (!(error instanceof APIError && error.status === 401)) showAPIError(error);
     } finally {
@@ -135,37 +133,13 @@ function refreshReaders() {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Event stream: fetch() + ReadableStream so that the Authorization header can be sent.
+// Event stream (events.js)
 
 function restartEvents() {
   if (state.eventsController) state.eventsController.abort();
   const controller = new AbortController();
   state.eventsController = controller;
-  runEvents(controller.signal);
-}
-
-async function runEvents(signal) {
-  let delay = 1000;
-  while (!signal.aborted) {
-    try {
-      const response = await api.request("GET", "/v1/events", { headers: { Accept: "text/event-stream" }, signal });
-      if (!response.body) throw new Error("no body");
-      updateConnection("online");
-      delay = 1000;
-      refreshReaders();
-      await consumeEventStream(response.body, signal, handleEvent);
-    } catch (error) {
-      if (signal.aborted) return;
-      if (error instanceof APIError && error.status === 401) {
-        updateConnection("offline");
-        return; // the token panel is open; saving a token restarts the stream
-      }
-    }
-    if (signal.aborted) return;
-    updateConnection("reconnecting");
-    await sleep(delay + Math.random() * 250, signal);
-    delay = Math.min(delay * 2, 30000);
-  }
+  runEvents(api, controller.signal, { onState: updateConnection, onOpen: refreshReaders, onEvent: handleEvent });
 }
 
 function handleEvent(type, raw) {
@@ -266,11 +240,10 @@ function wipe(reason) {
   state.expiryTimer = null;
   state.read = null;
   state.lastResult = null;
-  state.lastFace = null;
   state.progress = null;
   revokePhoto();
-  resetFace();
-  stopCamera();
+  face.reset();
+  face.stopCamera();
   result.wipeView(reason);
   document.body.dataset.state = "idle";
   document.body.dataset.wiped = reason || "";
@@ -290,86 +263,17 @@ async function clearRead({ quiet = false } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Face comparison: a burst of frames from the webcam, or one uploaded photo
+// Face comparison (face.js)
 
-function resetFace() {
-  result.resetFace();
-  if (state.faceURL) URL.revokeObjectURL(state.faceURL);
-  state.faceURL = null;
-}
+const face = createFace({ api, readId: () => state.read?.readId ?? null, showError, showAPIError });
 
-async function toggleCamera() {
-  if (state.camera) {
-    stopCamera();
-    return;
-  }
-  if (!cameraAvailable()) {
-    showError(null, TEXT["face.noCamera"]);
-    return;
-  }
-  try {
-    state.camera = await openCamera();
-    result.showCamera(state.camera);
-  } catch (_) {
-    state.camera = null;
-    showError(null, TEXT["face.noCamera"]);
-  }
-}
-
-function stopCamera() {
-  closeCamera(state.camera);
-  state.camera = null;
-  result.showCamera(null);
-}
-
-async function captureAndCompare() {
-  const video = $("camera");
-  if (!state.camera || !video.videoWidth || !state.read) return;
-  $("capture-button").disabled = true;
-  try {
-    const frames = await captureBurst(video, {
-      onFrame: (index) => result.showFaceBusy("face.burst", { frame: index + 1, frames: BURST_FRAMES }),
-    });
-    stopCamera();
-    if (frames.length) await compareFace(frames);
-  } finally {
-    $("capture-button").disabled = false;
-  }
-}
-
-function retakeFace() {
-  resetFace();
-  state.lastFace = null;
-  if (!state.camera) toggleCamera();
-}
-
-/** Sends 1–5 frames of one capture (`liveImages`) or one photo (`liveImage`) with the read id. */
-async function compareFace(frames) {
-  if (!state.read) return;
-  const readId = state.read.readId;
-  resetFace();
-  state.lastFace = null;
-  state.faceURL = URL.createObjectURL(frames[0]);
-  result.showFacePreview(state.faceURL);
-  result.showFaceBusy("face.comparing");
-  try {
-    const images = await Promise.all(frames.map(base64));
-    const body = images.length === 1 ? { liveImage: images[0], readId } : { liveImages: images, readId };
-    const payload = await api.json("POST", "/v1/face/compare", { body });
-    if (!state.read || state.read.readId !== readId) return;
-    const used = Number.isInteger(payload?.frameUsed) ? payload.frameUsed : 0;
-    if (used > 0 && used < frames.length) {
-      URL.revokeObjectURL(state.faceURL);
-      state.faceURL = URL.createObjectURL(frames[used]);
-      result.showFacePreview(state.faceURL); // the frame the daemon compared
-    }
-    state.lastFace = payload;
-    result.renderFace(payload, { onRetake: retakeFace });
-  } catch (error) {
-    $("face-result").hidden = true;
-    showAPIError(error);
-  }
-}
+const autoread = createAutoread({
+  readers: () => state.readers,
+  select: (name) => { state.selectedReader = name; renderReaders(); },
+  selectedReader: () => state.readers.find((r) => r.name === state.selectedReader) || null,
+  busy: () => reading.active(),
+  start: () => reading.start(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Start-up: token and automation parameters from the URL fragment (never sent to the server).
@@ -380,52 +284,9 @@ function readFragment() {
   if (fragment.token) sessionStorage.setItem(TOKEN_KEY, fragment.token);
   if (fragment.lang) view.setLang(fragment.lang);
   if (fragment.can) $("can").value = fragment.can;
-  state.autoread = autoreadPlan(fragment);
+  autoread.set(autoreadPlan(fragment));
   // Drop the token (and the CAN) from the address bar and history.
   history.replaceState(null, "", location.pathname + location.search);
-}
-
-function maybeAutoread() {
-  const auto = state.autoread;
-  if (!auto || auto.waitingForTeller) return;
-  const wanted = auto.reader;
-  if (wanted !== null && wanted !== undefined && wanted !== "") {
-    const match = state.readers.find((r) => String(r.index) === wanted || r.name === wanted);
-    if (!match) return;
-    state.selectedReader = match.name;
-    renderReaders();
-  }
-  if (auto.selectOnly) {
-    state.autoread = null;
-    return;
-  }
-  if (auto.confirm) {
-    // Not started by whoever holds the token: the teller decides (issue 17).
-    auto.waitingForTeller = true;
-    view.showAutoreadPrompt(true);
-    return;
-  }
-  const reader = state.readers.find((r) => r.name === state.selectedReader);
-  if (!reader || !reader.cardPresent || reader.busy || reading.active()) return; // wait for card-inserted
-  state.autoread = null;
-  reading.start();
-}
-
-function answerAutoread(start) {
-  view.showAutoreadPrompt(false);
-  const auto = state.autoread;
-  state.autoread = null;
-  if (start && auto) {
-    state.autoread = { reader: auto.reader }; // confirmed: start when the card is there
-    maybeAutoread();
-  }
-}
-
-function sleep(ms, signal) {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
-  });
 }
 
 function init() {
@@ -454,17 +315,11 @@ function init() {
     $("token-input").value = "";
   });
   $("error-close").addEventListener("click", clearError);
-  $("autoread-start").addEventListener("click", () => answerAutoread(true));
-  $("autoread-dismiss").addEventListener("click", () => answerAutoread(false));
+  $("autoread-start").addEventListener("click", () => autoread.answer(true));
+  $("autoread-dismiss").addEventListener("click", () => autoread.answer(false));
   reading.bindForm();
   $("clear-button").addEventListener("click", () => clearRead());
-  $("camera-button").addEventListener("click", toggleCamera);
-  $("capture-button").addEventListener("click", captureAndCompare);
-  $("face-file").addEventListener("change", () => {
-    const file = $("face-file").files?.[0];
-    if (file) compareFace([file]);
-  });
-  if (!cameraAvailable()) $("camera-button").hidden = true;
+  face.bind();
 
   if (!state.token) {
     askForToken();
