@@ -21,9 +21,10 @@ if [[ -d Sources/CDlibShim ]]; then
 fi
 # Headless browser test of cccdd's teller page (scripts/teller-page-browser.py): Debian's Chromium,
 # its WebDriver and Selenium for the system Python, a font with Vietnamese glyphs; curl for the
-# daemon test helper (Tests/CCCDIntegrationTests/Daemon/DaemonProcess.swift).
+# daemon test helper (Tests/CCCDIntegrationTests/Daemon/DaemonProcess.swift); Node for the page's
+# module tests with its built-in test runner (Tests/TellerPageJS, `node --test`).
 if [[ -d Sources/CCCDTellerPage ]]; then
-    PACKAGES+=(chromium chromium-driver python3-selenium fonts-dejavu-core curl)
+    PACKAGES+=(chromium chromium-driver python3-selenium fonts-dejavu-core curl nodejs)
 fi
 
 missing=()

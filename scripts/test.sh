@@ -24,6 +24,12 @@ scripts/docs.sh
 # Two phases: the unit tests in parallel, then the tests that drive pcscd + vpcd on their own, so
 # CPU-heavy unit tests cannot starve the card sessions' timeouts.
 swift test --skip-build --parallel --skip CCCDIntegrationTests
+# The teller page's ES modules (event-stream parser, texts, fragment) with Node's test runner.
+if command -v node >/dev/null 2>&1; then
+    node --test Tests/TellerPageJS/*.test.mjs
+else
+    echo "teller page module tests skipped: node not found (scripts/setup.sh installs nodejs)"
+fi
 scripts/with-private-pcscd.sh swift test --skip-build --filter CCCDIntegrationTests
 # A separate package that depends on a tagged copy of this repository by URL and uses CCCDKit and
 # CCCDFace (SwiftPM refuses unsafe flags there); CCCD_CONSUMER_PACKAGE=0 skips it.

@@ -31,8 +31,17 @@ extension PCSCEndToEnd {
         #expect(headers.contains("content-security-policy: default-src 'self';"))
         #expect(headers.contains("x-content-type-options: nosniff"))
         #expect(String(decoding: index.body, as: UTF8.self).contains("Đọc thẻ Căn cước"))
-        let script = try daemon.request("GET", "/ui/app.js", token: .some(nil))
-        #expect(script.status == 200 && script.headers.lowercased().contains("content-type: text/javascript; charset=utf-8"))
+        // Every ES module of the page, as the browser fetches it (module scripts need a JavaScript type).
+        let modules = [
+            "app.js", "api.js", "autoread.js", "camera.js", "events.js", "face.js", "fragment.js", "i18n.js", "reading.js",
+            "result-view.js", "sse.js", "view.js",
+        ]
+        for module in modules {
+            let script = try daemon.request("GET", "/ui/\(module)", token: .some(nil))
+            let scriptHeaders = script.headers.lowercased()
+            #expect(script.status == 200 && scriptHeaders.contains("content-type: text/javascript; charset=utf-8"), "\(module)")
+            #expect(scriptHeaders.contains("content-security-policy: default-src 'self'; script-src 'self';"), "\(module)")
+        }
         #expect(try daemon.request("GET", "/ui/..%2FPackage.swift", token: .some(nil)).status == 404)
         #expect(try daemon.request("GET", "/ui/missing.js", token: .some(nil)).errorCode == "not_found")
         #expect(try daemon.request("GET", "/v1/readers", token: .some(nil)).status == 401)
