@@ -69,7 +69,7 @@ struct ReadBenchmark: AsyncParsableCommand {
     }
 
     static func options(short: Bool = false) -> ReadOptions {
-        ReadOptions(dataGroups: groups, shortAPDUsOnly: short)
+        ReadOptions(dataGroups: groups, shortAPDUsOnly: short, verifier: nil)
     }
 
     private func ourStrategy(_ folder: URL, dg2: [UInt8], access: AccessInput, adjustments: DataSetChip.Adjustments)

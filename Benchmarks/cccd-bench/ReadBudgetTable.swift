@@ -65,7 +65,7 @@ struct ReadBudgetTable {
         let name = variant.readerName
         let connector = ClosureCardConnector { _ in CardConnection(transport: counter, atr: card.atr, readerName: name) }
         var options = ReadOptions(dataGroups: ReadBenchmark.groups, readerProfiles: ReaderProfileTable(entries: ReaderProfileTable.builtIn))
-        if verify { options.verifier = CardVerifier(trustStore: trust) }
+        options.verifier = verify ? CardVerifier(trustStore: trust) : nil
         let result = try await CardReader().read(connector: connector, access: access, options: options).result()
         return (counter.current, result.verification?.overall.rawValue ?? "-")
     }

@@ -65,7 +65,7 @@ final class SeededRandom: RandomSource, ChipRandomSource, @unchecked Sendable {
     }
 
     static func options(readerSeed: UInt64 = readerSeed) -> ReadOptions {
-        ReadOptions(dataGroups: [.dg1, .dg2, .dg13, .dg14, .dg15], random: SeededRandom(seed: readerSeed))
+        ReadOptions(dataGroups: [.dg1, .dg2, .dg13, .dg14, .dg15], random: SeededRandom(seed: readerSeed), verifier: nil)
     }
 
     /// Reads the data set's chip in-process and returns the result and the transcript, as JSON Lines.

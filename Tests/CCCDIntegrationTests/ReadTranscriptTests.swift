@@ -28,7 +28,7 @@ import Testing
     }
 
     static func options() -> ReadOptions {
-        ReadOptions(dataGroups: [.dg1, .dg2, .dg13, .dg14, .dg15])
+        ReadOptions(dataGroups: [.dg1, .dg2, .dg13, .dg14, .dg15], verifier: nil)
     }
 
     static func record(_ session: Session) async throws {

@@ -35,7 +35,7 @@ import Testing
     func wholeCardReadsExactly(_ variant: Variant) async throws {
         let card = InProcessCard(VirtualCard(profile: variant.profile, fileSystem: Self.cccd.fileSystem()))
         let result = try await CardReader().read(
-            connector: card.connector, access: .none, options: ReadOptions(dataGroups: [.dg1, .dg2, .dg3, .dg13, .dg14, .dg15])
+            connector: card.connector, access: .none, options: ReadOptions(dataGroups: [.dg1, .dg2, .dg3, .dg13, .dg14, .dg15], verifier: nil)
         ).result()
 
         #expect(result.rawFiles[.com] == Self.cccd.com)
@@ -108,7 +108,7 @@ import Testing
     func oddInstructionBeyond32767(_ profile: CardProfile) async throws {
         let big = SyntheticCCCD(photoSize: 40_000)
         let card = InProcessCard(VirtualCard(profile: profile, fileSystem: big.fileSystem()))
-        let result = try await CardReader().read(connector: card.connector, access: .none).result()
+        let result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil)).result()
         #expect(result.rawFiles[.dataGroup(.dg2)] == big.dg2)
         #expect(result.photo?.sha256 == Self.sha256Hex(big.photo))
         if profile == .shortOnly { #expect(card.counter.current.instructions.contains(0xB1)) }
@@ -121,7 +121,7 @@ import Testing
                                          .remove(reinsertAfter: .zero))])
         let card = InProcessCard(virtual)
         let steps = ProgressLog()
-        let operation = CardReader().read(connector: card.connector, access: .none)
+        let operation = CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil))
         let watcher = Task { for await step in operation.progress { steps.append(step) } }
         let result = try await operation.result()
         await watcher.value
@@ -146,7 +146,7 @@ import Testing
         let card = InProcessCard(virtual)
         do {
             _ = try await CardReader().read(
-                connector: card.connector, access: .none, options: ReadOptions(fileReading: .init(maxRecoveries: 2))
+                connector: card.connector, access: .none, options: ReadOptions(fileReading: .init(maxRecoveries: 2), verifier: nil)
             ).result()
             Issue.record("the read should have failed")
         } catch {
@@ -172,7 +172,7 @@ import Testing
 
     @Test func jsonHasTheInterfaceShape() async throws {
         let card = InProcessCard(VirtualCard(profile: .extended, fileSystem: Self.cccd.fileSystem()))
-        var result = try await CardReader().read(connector: card.connector, access: .none).result()
+        var result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil)).result()
         result.verification = .notAvailable()
         let data = try result.jsonData()
         let text = String(decoding: data, as: UTF8.self)

@@ -46,6 +46,11 @@ extension PCSCEndToEnd {
         let result = try await readCitizenCard(access: .none)
         #expect(result.citizen?.fullName == cccd.fullName)
         #expect(result.rawFiles[.dataGroup(.dg2)] == cccd.dg2)
+        // Reads verify by default (DefaultCardVerifier, the default trust store). The synthetic card's
+        // test CSCA is in no default store, so the verdict must not be `valid`: it fails closed.
+        let verification = try #require(result.verification, "a read with default options is verified")
+        #expect(verification.overall != .valid)
+        #expect(verification.passive.status != .valid)
     }
 
     static func between(_ text: String, _ start: String, _ end: String) -> String? {

@@ -6,7 +6,7 @@ import CCCDLDS
 enum CardAccessCheck {
     static func run(can: String, reader: String?) async -> DoctorCheck {
         let options = ReadOptions(dataGroups: [], includePhoto: false, includeSecurityObject: false,
-                                  cardTimeout: .seconds(5), exchangeTimeout: .seconds(5))
+                                  cardTimeout: .seconds(5), exchangeTimeout: .seconds(5), verifier: nil)
         do {
             let result = try await CardReader().read(reader: reader, access: .can(can), options: options).result()
             guard case .read(let bytes) = result.files[.com] else {

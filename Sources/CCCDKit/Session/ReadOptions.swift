@@ -28,6 +28,8 @@ public struct ReadOptions: Sendable {
     /// Randomness for access control; fixed sources make recorded sessions reproducible.
     public var random: any RandomSource
     /// Called after the files are read, while the card is still connected, to fill `verification`.
+    /// Default: ``DefaultCardVerifier`` (passive, active and chip authentication against the default
+    /// trust store); nil reads without verifying (`verification` is then `incomplete`, never `valid`).
     public var verifier: (any ReadResultVerifier)?
     /// The challenge for Active Authentication (8 bytes), chosen by the caller — a back end that
     /// wants proof the chip answered now; nil for a random one. Kept in the result's evidence.
@@ -42,7 +44,7 @@ public struct ReadOptions: Sendable {
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
                 cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
                 fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
-                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = nil,
+                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = DefaultCardVerifier(),
                 activeAuthenticationChallenge: [UInt8]? = nil,
                 readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil)
     {
