@@ -15,7 +15,9 @@ enum VerifyRoutes {
             let started = ContinuousClock.now
             let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
             let verify = try VerifyRequest.decode(from: Data(body))
-            let dump = DumpFolder(files: verify.files, activeAuthentication: verify.activeAuthentication)
+            let dump = DumpFolder(
+                files: verify.files, activeAuthentication: verify.activeAuthentication,
+                chipAuthentication: verify.chipAuthentication)
             let report = OfflineVerification.verify(dump, trustStore: services.trustStore)
             let document = CardReadResult(dump: dump.files, verification: report)
             try services.audit.recordVerify(

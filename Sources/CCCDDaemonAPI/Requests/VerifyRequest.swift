@@ -4,11 +4,13 @@ import Foundation
 
 /// The body of `POST /v1/verify`: `{"files": {"EF.SOD": "<base64>", "DG1": "<base64>", …}}` with the
 /// dump layout's names without `.bin` (`AA.challenge` and `AA.response` included: Active
-/// Authentication is then re-checked offline).
+/// Authentication is then re-checked offline; `CAM.mappingKey` and `CAM.caIC`: PACE-CAM is).
 public struct VerifyRequest: Sendable, Equatable {
     public var files: [LDSFile: [UInt8]]
     /// `AA.challenge` and `AA.response`, when both were sent.
     public var activeAuthentication: ActiveAuthenticationEvidence?
+    /// `CAM.mappingKey` and `CAM.caIC`, when both were sent.
+    public var chipAuthentication: ChipAuthenticationEvidence?
 
     /// Largest accepted file (as for dump folders: chip files are tens of KB).
     static let maximumFileSize = 4 << 20
@@ -32,7 +34,7 @@ public struct VerifyRequest: Sendable, Equatable {
         var files: [LDSFile: [UInt8]] = [:]
         var aa: [String: [UInt8]] = [:]
         for (name, text) in wire.files.sorted(by: { $0.key < $1.key }) {
-            if name == "AA.challenge" || name == "AA.response" {
+            if ["AA.challenge", "AA.response", "CAM.mappingKey", "CAM.caIC"].contains(name) {
                 let bytes = try Base64Field.decode(text, name: "files.\(name)")
                 guard bytes.count <= 4096 else { throw .invalidRequest("files.\(name) is too large") }
                 aa[name] = bytes
@@ -52,6 +54,13 @@ public struct VerifyRequest: Sendable, Equatable {
             request.activeAuthentication = ActiveAuthenticationEvidence(challenge: challenge, response: response)
         case (nil, nil): break
         default: throw .invalidRequest("files.AA.challenge and files.AA.response go together")
+        }
+        switch (aa["CAM.mappingKey"], aa["CAM.caIC"]) {
+        case (let key?, let caIC?) where !key.isEmpty && !caIC.isEmpty:
+            request.chipAuthentication = ChipAuthenticationEvidence.fromDump(
+                mappingKey: key, caIC: caIC, cardAccess: files[.cardAccess])
+        case (nil, nil): break
+        default: throw .invalidRequest("files.CAM.mappingKey and files.CAM.caIC go together (neither empty)")
         }
         return request
     }

@@ -46,7 +46,9 @@ public enum EvidenceBundle {
             value = CCCDKitBundle(
                 format: formatName, raw: raw(files, all: true), documentSigner: signer.map(Signer.init),
                 activeAuthentication: result.activeAuthenticationEvidence,
-                chipAuthentication: result.verification.map { ChipEvidence(check: $0.chip, access: result.isLiveRead ? result.access : nil) },
+                chipAuthentication: result.verification.map {
+                    ChipEvidence(check: $0.chip, evidence: result.chipAuthenticationEvidence, access: result.isLiveRead ? result.access : nil)
+                },
                 verification: result.verification, reader: reader, readAt: readAt, readId: readId)
         case .ekycRaw:
             guard let signer else { throw .noDocumentSigner }
@@ -100,18 +102,32 @@ public enum EvidenceBundle {
         }
     }
 
-    /// What the read says about the chip check: status, method (CA or PACE-CAM) and the access protocol.
+    /// What the read says about the chip check: status, method (CA or PACE-CAM), the access
+    /// protocol, the protocol OID and key ID used and, after PACE-CAM, `mappingKey` (PK_map,IC) and
+    /// `caIC` (base64) for an offline re-check (``EvidenceReader``).
     struct ChipEvidence: Encodable {
         var status: String
         var method: String?
         var accessProtocol: String?
         var accessAlgorithm: String?
+        var `protocol`: String?
+        var protocolName: String?
+        var keyId: Int?
+        var domainParameterId: Int?
+        var mappingKey: String?
+        var caIC: String?
 
-        init(check: AuthenticationResult, access: AccessSummary?) {
+        init(check: AuthenticationResult, evidence: ChipAuthenticationEvidence?, access: AccessSummary?) {
             status = check.status.rawValue
             method = check.method
             accessProtocol = access?.protocol
             accessAlgorithm = access?.algorithm
+            `protocol` = evidence?.protocolOID
+            protocolName = evidence?.protocolName
+            keyId = evidence?.keyId
+            domainParameterId = evidence?.domainParameterId
+            mappingKey = evidence?.mappingKey.map { Data($0).base64EncodedString() }
+            caIC = evidence?.caIC.map { Data($0).base64EncodedString() }
         }
     }
 

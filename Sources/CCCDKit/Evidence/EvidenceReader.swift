@@ -2,7 +2,7 @@ import CCCDLDS
 import CCCDVerification
 import Foundation
 
-/// Reads a `cccdkit-evidence/1` bundle back into a dump (files and AA evidence) for offline
+/// Reads a `cccdkit-evidence/1` bundle back into a dump (files, AA and PACE-CAM evidence) for offline
 /// re-verification (`cccd evidence verify`). Bad input gives ``EvidenceReadError``, never a verdict.
 public enum EvidenceReader {
     /// The dump of a bundle, and whether its `documentSigner` is the certificate EF.SOD embeds.
@@ -30,13 +30,26 @@ public enum EvidenceReader {
             else { throw .badBase64("activeAuthentication") }
             evidence = ActiveAuthenticationEvidence(challenge: [UInt8](c), response: [UInt8](r), algorithm: aa["algorithm"] as? String)
         }
+        var chip: ChipAuthenticationEvidence?
+        if let ca = object["chipAuthentication"] as? [String: Any], ca["mappingKey"] != nil || ca["caIC"] != nil {
+            // Half of PACE-CAM's data, or bytes that are not base64, is a bad bundle (never a silent not-performed).
+            guard let m = (ca["mappingKey"] as? String).flatMap({ Data(base64Encoded: $0) }),
+                let c = (ca["caIC"] as? String).flatMap({ Data(base64Encoded: $0) }), !m.isEmpty, !c.isEmpty,
+                m.count <= 1024, c.count <= 1024
+            else { throw .badBase64("chipAuthentication") }
+            chip = ChipAuthenticationEvidence(
+                protocolOID: ca["protocol"] as? String, protocolName: ca["protocolName"] as? String,
+                keyId: ca["keyId"] as? Int, domainParameterId: ca["domainParameterId"] as? Int,
+                mappingKey: [UInt8](m), caIC: [UInt8](c))
+        }
         var matches = true
         if let signer = object["documentSigner"] as? [String: Any] {
             let der = (signer["der"] as? String).flatMap { Data(base64Encoded: $0) }.map { [UInt8]($0) }
             let embedded = files[.sod].flatMap { DocumentSignerCertificate.embedded(inSOD: $0) }?.der
             matches = der != nil && der == embedded
         }
-        return Contents(dump: DumpFolder(files: files, activeAuthentication: evidence), documentSignerMatchesSOD: matches)
+        let dump = DumpFolder(files: files, activeAuthentication: evidence, chipAuthentication: chip)
+        return Contents(dump: dump, documentSignerMatchesSOD: matches)
     }
 
     static func file(for key: String) -> LDSFile? {

@@ -79,8 +79,15 @@ public struct CardReadResult: Sendable {
     /// The Active Authentication evidence (challenge, response, algorithm), when AA got an answer.
     public var activeAuthenticationEvidence: ActiveAuthenticationEvidence? { verification?.active.evidence }
 
+    /// What the read records about chip authentication (protocol, key ID; after PACE-CAM the
+    /// mapping key and CA_IC): the verifier's, else PACE-CAM's data as the read left them.
+    public var chipAuthenticationEvidence: ChipAuthenticationEvidence? {
+        verification?.chip.chipEvidence ?? paceChipAuthentication?.evidence()
+    }
+
     /// Writes the dump folder (docs/interfaces.md): one `<name>.bin` per file read, exactly as
-    /// read, plus `AA.challenge.bin` / `AA.response.bin` when Active Authentication got an answer.
+    /// read, plus `AA.challenge.bin` / `AA.response.bin` when Active Authentication got an answer
+    /// and `CAM.mappingKey.bin` / `CAM.caIC.bin` after PACE-CAM.
     /// Creates the folder if needed (mode 0700); the files are 0600 (``PrivateFile``). Holds personal
     /// data: write it only when the user asks.
     public func writeDump(to folder: URL) throws {
@@ -93,6 +100,10 @@ public struct CardReadResult: Sendable {
                 Data(evidence.challenge), to: folder.appendingPathComponent(ActiveAuthenticationEvidence.challengeFileName))
             try PrivateFile.write(
                 Data(evidence.response), to: folder.appendingPathComponent(ActiveAuthenticationEvidence.responseFileName))
+        }
+        if let cam = chipAuthenticationEvidence, cam.hasMappingData, let key = cam.mappingKey, let caIC = cam.caIC {
+            try PrivateFile.write(Data(key), to: folder.appendingPathComponent(ChipAuthenticationEvidence.mappingKeyFileName))
+            try PrivateFile.write(Data(caIC), to: folder.appendingPathComponent(ChipAuthenticationEvidence.caICFileName))
         }
     }
 

@@ -45,9 +45,15 @@ public struct CardVerifier: ReadResultVerifier {
             paceChipAuthentication: result.paceChipAuthentication,
             activeAuthenticationChallenge: result.activeAuthenticationChallenge,
             chipAuthentication: result.chipAuthenticationDuringRead)
-        // The same rule as the offline re-check of the dump: DG15 must be signed for AA to count.
+        // The same rules as the offline re-check of the dump: DG15 must be signed for AA to count,
+        // and PACE-CAM's key (EF.CardSecurity or DG14) must be the issuer's.
+        var checkedChip = chip
+        if result.paceChipAuthentication != nil {
+            checkedChip = PACECAMEvidenceCheck.requireSignedKey(
+                chip, files: result.rawFiles, passive: passive, trustStore: trustStore, options: options)
+        }
         return VerificationReport(
             passive: passive, active: ActiveAuthenticationEvidenceCheck.requireSignedKey(active, passive: passive),
-            chip: chip)
+            chip: checkedChip)
     }
 }

@@ -68,6 +68,10 @@ enum ChipChecks {
         } else {
             chip = .notPerformed("Chip Authentication needs a secure-messaging channel")
         }
+        // Chip Authentication attempted (it has a method): record its protocol and key ID.
+        if cam == nil, chip.method != nil, chip.chipEvidence == nil {
+            return (active, chip.with(chipEvidence: ChipAuthenticationEvidence.chipAuthentication(dg14: dg14)))
+        }
         return (active, chip)
     }
 }

@@ -24,6 +24,8 @@ public struct ActiveAuthenticationEvidence: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey { case challenge, response, algorithm }
+    /// Tells AA evidence from chip evidence when decoding a result.
+    enum ProbeKey: String, CodingKey { case challenge }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)

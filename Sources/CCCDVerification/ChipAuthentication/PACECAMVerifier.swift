@@ -12,18 +12,45 @@ import CCCDProtocols
 /// used — DG14 is covered by EF.SOD's hash, so passive authentication vouches for it too. A file
 /// that is present but unusable is never skipped for the other one (fail closed).
 public enum PACECAMVerifier {
-    /// What PACE-CAM left for this check: CA_IC (decrypted A_IC) and the chip's PK_map,IC.
+    /// What PACE-CAM left for this check: CA_IC (decrypted A_IC) and the chip's PK_map,IC, with
+    /// the PACE protocol and domain parameters they came from (recorded as evidence).
     public struct ChipData: Sendable, Hashable {
         public var chipAuthenticationData: [UInt8]?
         public var chipMappingPublicKey: [UInt8]?
+        /// The PACE algorithm's OID (`id-PACE-ECDH-CAM-…`), when known.
+        public var protocolOID: String?
+        /// The standardized domain parameters' ID sent in MSE:Set AT, when known.
+        public var parameterID: Int?
 
-        public init(chipAuthenticationData: [UInt8]?, chipMappingPublicKey: [UInt8]?) {
+        public init(
+            chipAuthenticationData: [UInt8]?, chipMappingPublicKey: [UInt8]?, protocolOID: String? = nil,
+            parameterID: Int? = nil
+        ) {
             self.chipAuthenticationData = chipAuthenticationData
             self.chipMappingPublicKey = chipMappingPublicKey
+            self.protocolOID = protocolOID
+            self.parameterID = parameterID
         }
 
         public init(_ pace: PACEResult) {
-            self.init(chipAuthenticationData: pace.chipAuthenticationData, chipMappingPublicKey: pace.chipMappingPublicKey)
+            self.init(
+                chipAuthenticationData: pace.chipAuthenticationData, chipMappingPublicKey: pace.chipMappingPublicKey,
+                protocolOID: pace.algorithm.oid, parameterID: pace.parameterID)
+        }
+
+        /// The data as evidence (``ChipAuthenticationEvidence``); `keyId` names the chip key that matched.
+        public func evidence(keyId: Int? = nil) -> ChipAuthenticationEvidence {
+            ChipAuthenticationEvidence(
+                protocolOID: protocolOID, protocolName: protocolOID.flatMap { PACEAlgorithm(oid: $0)?.description },
+                keyId: keyId, domainParameterId: parameterID, mappingKey: chipMappingPublicKey,
+                caIC: chipAuthenticationData)
+        }
+
+        /// The data of recorded evidence (a dump's `CAM.*.bin`, a bundle).
+        public init(_ evidence: ChipAuthenticationEvidence) {
+            self.init(
+                chipAuthenticationData: evidence.caIC, chipMappingPublicKey: evidence.mappingKey,
+                protocolOID: evidence.protocolOID, parameterID: evidence.domainParameterId)
         }
     }
 
@@ -33,7 +60,12 @@ public enum PACECAMVerifier {
     /// The check with PK_IC from EF.CardSecurity when it was read, else from DG14 (raw file bytes).
     /// Neither read: `not-performed` (the key is unknown, nothing is claimed); a file that does not
     /// decode or holds no ECDH key, missing chip data, or a mismatch: `invalid`.
+    /// Every result carries the chip data as ``AuthenticationResult/chipEvidence``.
     public static func verify(_ chip: ChipData, cardSecurity: [UInt8]?, dg14: [UInt8]?) -> AuthenticationResult {
+        check(chip, cardSecurity: cardSecurity, dg14: dg14).with(chipEvidence: chip.evidence(keyId: nil), keepingKeyId: true)
+    }
+
+    static func check(_ chip: ChipData, cardSecurity: [UInt8]?, dg14: [UInt8]?) -> AuthenticationResult {
         let keys: SecurityInfos
         let source: String
         if let cardSecurity {
@@ -60,12 +92,16 @@ public enum PACECAMVerifier {
                     .notPerformed, .info, "PACE-CAM: neither EF.CardSecurity nor DG14 was read, the chip key is unknown")],
                 method: method)
         }
-        return verify(chip, publicKeys: keys, source: source)
+        return check(chip, publicKeys: keys, source: source)
     }
 
     /// The check against the ECDH ChipAuthenticationPublicKeyInfos of `publicKeys` (from `source`):
     /// valid when one of them satisfies `PK_map,IC = CA_IC × PK_IC`.
     public static func verify(_ chip: ChipData, publicKeys: SecurityInfos?, source: String) -> AuthenticationResult {
+        check(chip, publicKeys: publicKeys, source: source).with(chipEvidence: chip.evidence(keyId: nil), keepingKeyId: true)
+    }
+
+    static func check(_ chip: ChipData, publicKeys: SecurityInfos?, source: String) -> AuthenticationResult {
         guard let ca = chip.chipAuthenticationData, !ca.isEmpty, let mapping = chip.chipMappingPublicKey else {
             return .invalid(VerificationReason(
                 .chipAuthenticationDataMismatch, .failure, "PACE-CAM did not yield chip authentication data"),
@@ -84,11 +120,22 @@ public enum PACECAMVerifier {
             if (try? ChipAuthenticationMapping.verify(
                 chipAuthenticationData: ca, chipStaticPublicKey: point, chipMappingPublicKey: mapping, group: group)) == true
             {
-                return AuthenticationResult(status: .valid, method: "\(method), key from \(source)")
+                return AuthenticationResult(
+                    status: .valid, method: "\(method), key from \(source)",
+                    chipEvidence: ChipAuthenticationEvidence(keyId: key.keyID))
             }
         }
         return .invalid(VerificationReason(
             .chipAuthenticationDataMismatch, .failure,
             "the chip's PACE-CAM data do not match \(source)'s chip key (clone?)"), method: method)
+    }
+}
+
+extension AuthenticationResult {
+    /// This result with `evidence`, keeping a key ID already set (the key that matched).
+    fileprivate func with(chipEvidence evidence: ChipAuthenticationEvidence, keepingKeyId: Bool) -> AuthenticationResult {
+        var evidence = evidence
+        if keepingKeyId, let keyId = chipEvidence?.keyId { evidence.keyId = keyId }
+        return with(chipEvidence: evidence)
     }
 }

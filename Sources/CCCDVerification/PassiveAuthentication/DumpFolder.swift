@@ -7,6 +7,8 @@ public struct DumpFolder: Sendable {
     public var files: [LDSFile: [UInt8]]
     /// `AA.challenge.bin` and `AA.response.bin`, when both are present.
     public var activeAuthentication: ActiveAuthenticationEvidence?
+    /// `CAM.mappingKey.bin` and `CAM.caIC.bin` (PACE-CAM's data), when both are present.
+    public var chipAuthentication: ChipAuthenticationEvidence?
 
     /// Largest file read from a dump (DG2/DG3 are tens of KB; anything near this is not a chip file).
     static let maximumFileSize = 4 << 20
@@ -40,12 +42,29 @@ public struct DumpFolder: Sendable {
             }
             activeAuthentication = ActiveAuthenticationEvidence(challenge: [UInt8](c), response: [UInt8](r))
         }
+        let mapping = folder.appendingPathComponent(ChipAuthenticationEvidence.mappingKeyFileName)
+        let caIC = folder.appendingPathComponent(ChipAuthenticationEvidence.caICFileName)
+        if manager.fileExists(atPath: mapping.path) || manager.fileExists(atPath: caIC.path) {
+            // The same rule as for AA: half the evidence is an unreadable dump.
+            guard let m = try? Data(contentsOf: mapping), !m.isEmpty, m.count <= 1024 else {
+                throw .unreadable(ChipAuthenticationEvidence.mappingKeyFileName)
+            }
+            guard let c = try? Data(contentsOf: caIC), !c.isEmpty, c.count <= 1024 else {
+                throw .unreadable(ChipAuthenticationEvidence.caICFileName)
+            }
+            chipAuthentication = ChipAuthenticationEvidence.fromDump(
+                mappingKey: [UInt8](m), caIC: [UInt8](c), cardAccess: files[.cardAccess])
+        }
     }
 
     /// A dump from files already in memory (e.g. a read).
-    public init(files: [LDSFile: [UInt8]], activeAuthentication: ActiveAuthenticationEvidence? = nil) {
+    public init(
+        files: [LDSFile: [UInt8]], activeAuthentication: ActiveAuthenticationEvidence? = nil,
+        chipAuthentication: ChipAuthenticationEvidence? = nil
+    ) {
         self.files = files
         self.activeAuthentication = activeAuthentication
+        self.chipAuthentication = chipAuthentication
     }
 
     /// The passive-authentication input of this dump.

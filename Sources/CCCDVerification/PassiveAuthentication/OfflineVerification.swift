@@ -2,8 +2,9 @@ import CCCDLDS
 import Foundation
 
 /// `cccd verify DIR`: passive authentication of a dump; Active Authentication re-checked from the
-/// dump's evidence (`AA.challenge.bin`, `AA.response.bin`) when present; chip authentication needs
-/// the chip and is `not-performed`.
+/// dump's evidence (`AA.challenge.bin`, `AA.response.bin`) when present; PACE-CAM re-checked from
+/// `CAM.mappingKey.bin` and `CAM.caIC.bin` (``PACECAMEvidenceCheck``) when present. Chip
+/// Authentication proper needs the chip and is `not-performed`.
 public enum OfflineVerification {
     /// The verification report of a dump folder.
     public static func verify(
@@ -15,8 +16,12 @@ public enum OfflineVerification {
         let active = dump.activeAuthentication.map {
             ActiveAuthenticationEvidenceCheck.verify($0, files: dump.files, passive: passive)
         } ?? .notPerformed("offline verification of a dump without Active Authentication evidence")
-        return VerificationReport(
-            passive: passive, active: active,
-            chip: .notPerformed("offline verification of a dump: chip authentication needs the chip"))
+        var chip = AuthenticationResult.notPerformed(
+            "offline verification of a dump without PACE-CAM evidence: chip authentication needs the chip")
+        if let evidence = dump.chipAuthentication {
+            chip = PACECAMEvidenceCheck.verify(
+                evidence, files: dump.files, passive: passive, trustStore: trustStore, options: options)
+        }
+        return VerificationReport(passive: passive, active: active, chip: chip)
     }
 }

@@ -10,16 +10,55 @@ public struct AuthenticationResult: Sendable, Codable, Hashable {
     /// Active Authentication only: the challenge, the chip's response and the algorithm, so the
     /// check can be repeated offline (`cccd verify`, a back end). Absent when no response came.
     public var evidence: ActiveAuthenticationEvidence?
+    /// Chip authentication only: protocol, key ID and, after PACE-CAM, the mapping data for an
+    /// offline re-check. Encoded as `evidence` too (an object without `challenge`).
+    public var chipEvidence: ChipAuthenticationEvidence?
 
     /// A result with its reasons and method.
     public init(
         status: AuthenticationStatus, reasons: [VerificationReason] = [], method: String? = nil,
-        evidence: ActiveAuthenticationEvidence? = nil
+        evidence: ActiveAuthenticationEvidence? = nil, chipEvidence: ChipAuthenticationEvidence? = nil
     ) {
         self.status = status
         self.reasons = reasons
         self.method = method
         self.evidence = evidence
+        self.chipEvidence = chipEvidence
+    }
+
+    private enum CodingKeys: String, CodingKey { case status, reasons, method, evidence }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(status, forKey: .status)
+        try c.encode(reasons, forKey: .reasons)
+        try c.encodeIfPresent(method, forKey: .method)
+        if let evidence {
+            try c.encode(evidence, forKey: .evidence)
+        } else {
+            try c.encodeIfPresent(chipEvidence, forKey: .evidence)
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        status = try c.decode(AuthenticationStatus.self, forKey: .status)
+        reasons = try c.decode([VerificationReason].self, forKey: .reasons)
+        method = try c.decodeIfPresent(String.self, forKey: .method)
+        // Active Authentication's evidence has a challenge; chip authentication's has none.
+        let nested = try? c.nestedContainer(keyedBy: ActiveAuthenticationEvidence.ProbeKey.self, forKey: .evidence)
+        if nested?.contains(.challenge) == true {
+            evidence = try c.decode(ActiveAuthenticationEvidence.self, forKey: .evidence)
+        } else {
+            chipEvidence = try c.decodeIfPresent(ChipAuthenticationEvidence.self, forKey: .evidence)
+        }
+    }
+
+    /// This result with `chipEvidence` attached.
+    public func with(chipEvidence: ChipAuthenticationEvidence?) -> AuthenticationResult {
+        var copy = self
+        copy.chipEvidence = chipEvidence
+        return copy
     }
 
     /// This result with `evidence` attached (its algorithm is the method when not given).

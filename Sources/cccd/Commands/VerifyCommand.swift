@@ -13,7 +13,8 @@ struct VerifyCommand: AsyncParsableCommand {
             Exit status: 0 valid, 2 unreadable dump, 3 invalid, 4 untrusted or incomplete, 5 expired, 64 usage. \
             --at YYYY-MM-DD verifies as of that day (certificates, CRLs and the document's expiry), e.g. to audit a past read.
             Active Authentication is re-checked from AA.challenge.bin and AA.response.bin against DG15 when the \
-            dump has them (else not-performed); chip authentication needs the chip and is not-performed. \
+            dump has them (else not-performed); PACE-CAM is re-checked from CAM.mappingKey.bin and CAM.caIC.bin \
+            against the key of EF.CardSecurity or DG14 when present; Chip Authentication proper needs the chip. \
             --live IMAGE compares the DG2 photo with IMAGE; its result (or error) is reported in the face \
             block and does not change the exit status.
             """)
