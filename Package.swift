@@ -234,7 +234,7 @@ let package = Package(
         .testTarget(
             name: "CCCDIntegrationTests",
             dependencies: [
-                "CCCDKit", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto",
+                "CCCDKit", "CCCDLDS", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDProtocols", "CCCDCrypto",
                 "CCCDVerification", "CCCDAudit", "CCCDTestData",
             ]),
         .testTarget(
