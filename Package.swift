@@ -59,6 +59,9 @@ let package = Package(
         .systemLibrary(
             name: "CPNG", pkgConfig: "libpng",
             providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(
+            name: "CWebP", pkgConfig: "libwebp",
+            providers: [.apt(["libwebp-dev"])]),
         // glibc's <malloc.h> (mallopt), for the daemon's allocator arenas; part of libc6-dev.
         .systemLibrary(name: "CGlibcMalloc"),
 
@@ -137,7 +140,7 @@ let package = Package(
             name: "cccd-datasets",
             dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
-        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG"]),
+        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG", "CWebP"]),
 
         // `cccd doctor` and `GET /v1/diagnostics`: the installation checks (PC/SC, readers, card, trust
         // store, face models, daemon configuration, clock). Below cccd and CCCDDaemon; it parses the
@@ -243,7 +246,7 @@ let package = Package(
                 "CCCDPrimitives", "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
                 "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
-        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
+        .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport", "CWebP"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(
             name: "CCCDFuzzingTests", dependencies: ["CCCDPrimitives", "CCCDFuzzing", "CCCDLDS", "CCCDTransport"],

@@ -17,7 +17,7 @@ PACKAGES=(
 # Face comparison (dlib + BLAS/LAPACK + image codecs) and its presentation-attack models (OpenCV DNN),
 # once the face module is in the tree.
 if [[ -d Sources/CDlibShim ]]; then
-    PACKAGES+=(libdlib-dev libopencv-dnn-dev libopencv-imgproc-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev python3-pip)
+    PACKAGES+=(libdlib-dev libopencv-dnn-dev libopencv-imgproc-dev libopenblas0-pthread liblapack-dev libblas-dev libturbojpeg0-dev libopenjp2-7-dev libpng-dev libwebp-dev webp python3-pip python3-venv)
 fi
 # Headless browser test of cccdd's teller page (scripts/teller-page-browser.py): Debian's Chromium,
 # its WebDriver and Selenium for the system Python, a font with Vietnamese glyphs; curl for the

@@ -44,7 +44,7 @@ struct AuditCommandTests {
                 outcome: "invalid_request", durationMilliseconds: 3),
             AuditEntry(
                 time: noon.addingTimeInterval(2 * 86400 + 0.5), clientID: "kiosk, lobby", operation: .compare,
-                outcome: "ok", similarity: 0.9125, durationMilliseconds: 410, idHash: hash),
+                outcome: "ok", similarity: 0.9125, durationMilliseconds: 410, idHash: hash, liveness: "attack-suspected"),
         ]
         for entry in entries { try journal.record(entry) }
         return (path, entries, hash)
@@ -99,10 +99,10 @@ struct AuditCommandTests {
         #expect(result.status == 0)
         let lines = result.output.components(separatedBy: "\r\n")
         #expect(lines.count == 5 && lines[4].isEmpty)
-        #expect(lines[0] == "time,clientID,operation,reader,outcome,passive,active,chip,overall,similarity,durationMilliseconds,idHash")
-        #expect(lines[1] == "2026-11-20T12:00:00.000Z,teller-1,read,Virtual PCD 00 00,ok,valid,valid,valid,valid,,1520.25,\(hash)")
-        #expect(lines[2] == "2026-11-21T12:00:00.000Z,\"'=HYPERLINK(\"\"x\"\")\",verify,,invalid_request,,,,,,3.0,")
-        #expect(lines[3] == "2026-11-22T12:00:00.500Z,\"kiosk, lobby\",compare,,ok,,,,,0.9125,410.0,\(hash)")
+        #expect(lines[0] == "time,clientID,operation,reader,outcome,passive,active,chip,overall,similarity,durationMilliseconds,idHash,liveness")
+        #expect(lines[1] == "2026-11-20T12:00:00.000Z,teller-1,read,Virtual PCD 00 00,ok,valid,valid,valid,valid,,1520.25,\(hash),")
+        #expect(lines[2] == "2026-11-21T12:00:00.000Z,\"'=HYPERLINK(\"\"x\"\")\",verify,,invalid_request,,,,,,3.0,,")
+        #expect(lines[3] == "2026-11-22T12:00:00.500Z,\"kiosk, lobby\",compare,,ok,,,,,0.9125,410.0,\(hash),attack-suspected")
     }
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: binary.path)))

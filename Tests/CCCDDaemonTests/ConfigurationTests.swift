@@ -38,6 +38,23 @@ import Testing
         #expect(throws: ConfigurationError.self) { try ConfigurationLoader.parse(Data(#"{"face": {"level": "lax"}}"#.utf8)) }
     }
 
+    @Test("face.padThreshold (validated range) and face.precompute (default on)")
+    func facePADThresholdAndPrecompute() throws {
+        let defaults = try ConfigurationLoader.parse(Data("{}".utf8))
+        #expect(defaults.face.padThreshold == nil && defaults.face.precomputesChipTemplate)
+        let configured = try ConfigurationLoader.parse(Data(#"{"face": {"padThreshold": 0.7, "precompute": false}}"#.utf8))
+        #expect(configured.face.padThreshold == 0.7 && !configured.face.precomputesChipTemplate)
+        #expect(configured.face.level == .standard)
+        try ConfigurationValidator.validate(configured)
+        for bad in [0.0, 0.01, 0.99, 1.5] {
+            let parsed = try ConfigurationLoader.parse(Data(#"{"face": {"padThreshold": \#(bad)}}"#.utf8))
+            #expect(throws: ConfigurationError.self) { try ConfigurationValidator.validate(parsed) }
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ConfigurationLoader.parse(Data(#"{"face": {"padThreshold": "high"}}"#.utf8))
+        }
+    }
+
     @Test func unknownKeysAndWrongTypesAreClearErrors() {
         #expect(throws: ConfigurationError.unknownKey("readTTL")) { try ConfigurationLoader.parse(Data(#"{"readTTL": 5}"#.utf8)) }
         #expect(throws: ConfigurationError.unknownKey("audit.days")) {

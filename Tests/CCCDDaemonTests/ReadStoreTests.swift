@@ -1,4 +1,5 @@
 import CCCDDaemon
+import CCCDFace
 import CCCDKit
 import Foundation
 import Testing
@@ -25,6 +26,33 @@ import Testing
         clock.now.addTimeInterval(1)
         #expect(store.read(entry.readId) == nil)
         #expect(store.count == 0)
+    }
+
+    @Test("The chip template computed during the read lives exactly as long as the read")
+    func chipTemplateLivesWithTheRead() async throws {
+        let clock = Clock()
+        let store = ReadStore(timeToLive: 10, now: { clock.now })
+        weak var first: PendingFaceResult<FaceTemplate>?
+        weak var second: PendingFaceResult<FaceTemplate>?
+        var ids: [String] = []
+        do {
+            let template = FaceTemplate(descriptor: [Float](repeating: 0.1, count: 128))
+            let a = PendingFaceResult<FaceTemplate>(finished: .success(template))
+            let b = PendingFaceResult<FaceTemplate>(finished: .success(template))
+            (first, second) = (a, b)
+            ids = [store.store(result(), reader: "R0", sessionId: "a", chipTemplate: a).readId,
+                   store.store(result(), reader: "R1", sessionId: "b", chipTemplate: b).readId]
+        }
+        do {
+            let pending = try #require(store.read(ids[0])?.chipTemplate)
+            #expect(try await pending.value().get().descriptor.count == 128)
+        }
+        #expect(first != nil && second != nil)
+        #expect(store.delete(ids[0]))
+        #expect(first == nil, "dropped with the deleted read")
+        clock.now.addTimeInterval(11)
+        #expect(store.read(ids[1]) == nil)
+        #expect(second == nil, "dropped with the expired read")
     }
 
     @Test func sweepAndWipeByReaderAndDelete() {

@@ -81,4 +81,22 @@ struct MatchCommandLivenessTests {
                                           in: SharedFolder.repositoryRoot)
         #expect(six.status == 64, "more than 5 live frames is a usage error")
     }
+
+    @Test("--pad-threshold is used and reported; outside 0.05–0.95 it is a usage error")
+    func padThreshold() throws {
+        let models = try Self.modelsFolder(withPAD: true)
+        defer { try? FileManager.default.removeItem(at: models) }
+        let (_, json) = try Self.match([Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"), "--pad-threshold", "0.9"],
+                                       models: models)
+        let liveness = try #require(json["liveness"] as? [String: Any])
+        #expect(liveness["threshold"] as? Double == 0.9)
+        let score = try #require(liveness["score"] as? Double)
+        #expect(liveness["status"] as? String == (score >= 0.9 ? "live" : "attack-suspected"), "\(liveness)")
+        let cccd = BuiltExecutable.url("cccd", repositoryRoot: SharedFolder.repositoryRoot)
+        for bad in ["0", "0.99", "x"] {
+            let run = try BuiltExecutable.run(cccd, ["match", Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"),
+                                                     "--pad-threshold", bad], in: SharedFolder.repositoryRoot)
+            #expect(run.status == 64, "--pad-threshold \(bad)")
+        }
+    }
 }

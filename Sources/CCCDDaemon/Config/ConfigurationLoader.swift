@@ -1,3 +1,4 @@
+import CCCDFace
 import Foundation
 
 /// Reads the configuration file, applies the command-line overrides and validates the result.
@@ -75,6 +76,8 @@ public enum ConfigurationLoader {
         switch type {
         case is String.Type: "a string"
         case is Int.Type: "an integer"
+        case is Double.Type: "a number"
+        case is Bool.Type: "true or false"
         case is [String].Type: "an array of strings"
         default: "\(type)"
         }
@@ -118,6 +121,10 @@ public enum ConfigurationValidator {
         }
         if let days = configuration.audit.retentionDays, days < 1 {
             throw .invalidValue(key: "audit.retentionDays", reason: "must be at least 1 (or null to keep rows)")
+        }
+        if let threshold = configuration.face.padThreshold,
+           !PresentationAttackDetector.thresholdRange.contains(threshold) {
+            throw .invalidValue(key: "face.padThreshold", reason: "must be \(PresentationAttackDetector.thresholdRangeText)")
         }
         try configuration.limits.validate()
     }

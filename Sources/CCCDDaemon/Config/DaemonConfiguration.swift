@@ -38,15 +38,36 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var tls: TLS?
     /// Request deadline, connection, event-stream and face-comparison caps (``DaemonLimits``).
     public var limits: DaemonLimits = DaemonLimits()
-    /// Face comparison settings (`face.level`: standard or strict), reported in every face result.
+    /// Face comparison settings (`face.level`: standard or strict, reported in every face result;
+    /// `face.padThreshold`; `face.precompute`).
     public var face: Face
 
     public struct Face: Sendable, Equatable, Codable {
         public var level: FaceDecisionLevel
+        /// Presentation-attack threshold (`liveness.threshold`); nil = the calibrated default.
+        public var padThreshold: Double?
+        /// Compute the chip photo's face template while the read goes on (as soon as DG2 arrives), kept
+        /// with the read, so that a face compare by `readId` only works on the live photo. Loads the face
+        /// models at the first read; false loads them at the first comparison.
+        public var precompute: Bool?
 
-        public init(level: FaceDecisionLevel = .standard) {
+        public init(level: FaceDecisionLevel = .standard, padThreshold: Double? = nil, precompute: Bool? = nil) {
             self.level = level
+            self.padThreshold = padThreshold
+            self.precompute = precompute
         }
+
+        private enum CodingKeys: String, CodingKey { case level, padThreshold, precompute }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            level = try c.decodeIfPresent(FaceDecisionLevel.self, forKey: .level) ?? .standard
+            padThreshold = try c.decodeIfPresent(Double.self, forKey: .padThreshold)
+            precompute = try c.decodeIfPresent(Bool.self, forKey: .precompute)
+        }
+
+        /// Whether the chip template is computed during the read (default: yes).
+        public var precomputesChipTemplate: Bool { precompute ?? true }
     }
     /// Reader profiles added to (and overriding) the built-in table by reader-name pattern
     /// (docs/readers.md); in front of `CCCD_READER_PROFILES`'s entries.
@@ -122,7 +143,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     /// silently fall back to a default).
     static let knownKeys = Set(CodingKeys.allCases.map(\.rawValue))
     static let knownAuditKeys: Set<String> = ["path", "saltFile", "retentionDays"]
-    static let knownFaceKeys: Set<String> = ["level"]
+    static let knownFaceKeys: Set<String> = ["level", "padThreshold", "precompute"]
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

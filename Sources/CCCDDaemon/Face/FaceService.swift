@@ -14,13 +14,19 @@ public final class FaceService: Sendable {
     /// The presentation-attack models, loaded with the face models (missing ones give `not-available`).
     private let pad: PresentationAttackDetector
 
-    public init(configuration: FaceEngine.Configuration = FaceEngine.Configuration(), level: FaceDecisionLevel = .standard) {
+    public init(configuration: FaceEngine.Configuration = FaceEngine.Configuration(), level: FaceDecisionLevel = .standard,
+                padThreshold: Double? = nil) {
         var configuration = configuration
         configuration.threshold = level.threshold
         self.configuration = configuration
         self.level = level
-        pad = PresentationAttackDetector(configuration: .init(modelsDirectory: configuration.modelsDirectory))
+        pad = PresentationAttackDetector(configuration: .init(
+            modelsDirectory: configuration.modelsDirectory,
+            threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
     }
+
+    /// The presentation-attack threshold in use (`face.padThreshold`).
+    public var padThreshold: Double { pad.configuration.threshold }
 
     public var isLoaded: Bool { engine.withLock { $0 != nil } }
 
@@ -59,5 +65,30 @@ public final class FaceService: Sendable {
         let engine = try loadedEngine()
         pad.loadModels()
         return try await engine.compare(chip: chipFace, liveFrames: frames, pad: pad)
+    }
+
+    /// Starts the chip photo's template from a DG2 file as soon as it has been read, on another
+    /// thread (the read goes on). A failure (no models, no face) is kept and reported by the compare.
+    public func startChipTemplate(dg2: [UInt8]) -> PendingFaceResult<FaceTemplate> {
+        // Everything (DG2 parsing, the first model load) on the pending work's thread: the read's task
+        // must not wait.
+        PendingFaceResult {
+            Result { () throws(FaceError) in
+                guard let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) else {
+                    throw .unsupportedImageFormat
+                }
+                return try self.loadedEngine().template(for: FaceImage(encoded: chipImage))
+            }
+        }
+    }
+
+    /// Compares the chip template computed during the read with 1–5 live frames: only the live
+    /// frames are worked on now (decoded, scored and described while the chip template finishes).
+    public func compare(chipTemplate: PendingFaceResult<FaceTemplate>, liveFrames: [[UInt8]]) async throws(FaceError)
+        -> LiveCaptureComparison
+    {
+        let engine = try loadedEngine()
+        pad.loadModels()
+        return try await engine.compare(chip: chipTemplate, live: engine.startLiveCapture(encodedFrames: liveFrames, pad: pad))
     }
 }

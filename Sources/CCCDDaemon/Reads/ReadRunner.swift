@@ -1,4 +1,5 @@
 import CCCDDaemonAPI
+import CCCDFace
 import CCCDKit
 import CCCDVerification
 import Foundation
@@ -14,6 +15,8 @@ struct ReadRunner: Sendable {
     let trustStore: TrustStore
     let audit: AuditRecorder
     let logger: Logger
+    /// Computes the chip photo's face template while the read goes on; nil when `face.precompute` is off.
+    var face: FaceService?
 
     func run(_ request: ReadRequest, readerID: String, headerSessionId: String?, clientID: String) async throws(APIError)
         -> StoredRead
@@ -34,6 +37,15 @@ struct ReadRunner: Sendable {
         // The reader's profile: the table, or what an earlier read on this reader learned.
         options.readerProfiles = readers.profileTable
         options.learnedReaderProfile = readers.learnedProfile(for: reader)
+        // The chip template starts as soon as DG2 arrives (AA, CA and the other files are still read).
+        let chipTemplate = LockedBox<PendingFaceResult<FaceTemplate>?>(nil)
+        if let face, request.options.photo {
+            options.fileReadObserver = { file, bytes in
+                guard file == .dataGroup(.dg2) else { return }
+                let started = face.startChipTemplate(dg2: bytes)
+                chipTemplate.withLock { $0 = started }
+            }
+        }
 
         let result: CardReadResult
         do {
@@ -62,7 +74,7 @@ struct ReadRunner: Sendable {
             hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
             throw error
         }
-        let stored = store.store(result, reader: reader, sessionId: sessionId)
+        let stored = store.store(result, reader: reader, sessionId: sessionId, chipTemplate: chipTemplate.withLock { $0 })
         hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
         logger.info("read finished", metadata: [
             "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",

@@ -1,3 +1,4 @@
+import CCCDFace
 import CCCDKit
 import CCCDPrimitives
 import Foundation
@@ -15,10 +16,11 @@ public final class ReadStore: Sendable {
     }
 
     /// Keeps a result and returns its entry (with a new random read id).
-    public func store(_ result: CardReadResult, reader: String, sessionId: String) -> StoredRead {
+    public func store(_ result: CardReadResult, reader: String, sessionId: String,
+                      chipTemplate: PendingFaceResult<FaceTemplate>? = nil) -> StoredRead {
         let entry = StoredRead(
             readId: UUID().uuidString.lowercased(), sessionId: sessionId, reader: reader,
-            expiresAt: now().addingTimeInterval(timeToLive), result: result)
+            expiresAt: now().addingTimeInterval(timeToLive), result: result, chipTemplate: chipTemplate)
         reads.withLock { $0[entry.readId] = entry }
         return entry
     }

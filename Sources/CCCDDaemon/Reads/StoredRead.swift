@@ -1,3 +1,4 @@
+import CCCDFace
 import CCCDKit
 import Foundation
 
@@ -11,6 +12,9 @@ public struct StoredRead: Sendable {
     public var result: CardReadResult
     /// When the read finished (the evidence bundle's `readAt`).
     public var readAt = Date()
+    /// The chip photo's face template, started when DG2 arrived during the read (`face.precompute`);
+    /// lives exactly as long as the read and is dropped with it.
+    public var chipTemplate: PendingFaceResult<FaceTemplate>?
 
     /// Overwrites the personal bytes this value holds (files as read, photo) with zeros. Copies
     /// that a request still holds keep theirs until they are released; the store drops its own.
@@ -23,6 +27,7 @@ public struct StoredRead: Sendable {
         result.photo?.imageData.withUnsafeMutableBytes { buffer in
             if let base = buffer.baseAddress { memset(base, 0, buffer.count) }
         }
+        chipTemplate = nil
         result.rawFiles = [:]
         result.photo = nil
         result.citizen = nil

@@ -15,6 +15,8 @@ enum FaceRoutes {
             var reader: String?
             var personalNumber: String?
             let chip: [UInt8]
+            // Computed during the read when `face.precompute` is on: only the live frames are left.
+            var chipTemplate: PendingFaceResult<FaceTemplate>?
             switch compare.chip {
             case .image(let bytes): chip = bytes
             case .read(let id):
@@ -23,15 +25,20 @@ enum FaceRoutes {
                     throw APIError.faceError("this read has no chip photo")
                 }
                 chip = photo
+                chipTemplate = stored.chipTemplate
                 reader = stored.reader
                 personalNumber = stored.result.citizen?.personalNumber ?? stored.result.document?.personalNumber
             }
+            let pending = chipTemplate
             let clientID = DaemonRouter.clientID(request)
             let capture: LiveCaptureComparison
             do {
                 // CPU bound: a few at a time, the others wait their turn (or get 503 face_busy).
                 guard let compared = try await services.faceLimiter.run({ () async throws(FaceError) in
-                    try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
+                    if let pending {
+                        return try await services.face.compare(chipTemplate: pending, liveFrames: compare.liveImages)
+                    }
+                    return try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
                 }) else { throw APIError.faceBusy }
                 capture = compared
             } catch let error as APIError {

@@ -47,14 +47,15 @@ public final class DaemonServices: Sendable {
         if created {
             logger.notice("created a new device signing key", metadata: ["deviceKeyFile": "\(configuration.deviceKeyPath)"])
         }
-        face = FaceService(level: configuration.face.level)
+        face = FaceService(level: configuration.face.level, padThreshold: configuration.face.padThreshold)
         faceLimiter = AsyncLimiter(
             limit: configuration.limits.maxFaceComparisons, maximumWait: .seconds(configuration.limits.faceQueueSeconds))
         startedAt = .now
     }
 
     var readRunner: ReadRunner {
-        ReadRunner(readers: readers, store: store, hub: hub, trustStore: trustStore, audit: audit, logger: logger)
+        ReadRunner(readers: readers, store: store, hub: hub, trustStore: trustStore, audit: audit, logger: logger,
+                   face: configuration.face.precomputesChipTemplate ? face : nil)
     }
 
     /// The TCP port, or `nil` on a Unix socket.

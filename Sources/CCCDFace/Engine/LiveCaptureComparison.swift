@@ -10,6 +10,14 @@ public struct LiveCaptureComparison: Sendable {
     public var frameUsed: Int
 }
 
+/// The live half of a comparison, ready before the chip template is: the best frame's template, the
+/// PAD signal of all frames, and which frame was used. Biometric data: keep it no longer than the read.
+public struct PreparedLiveCapture: Sendable {
+    public var template: FaceTemplate
+    public var liveness: LivenessResult
+    public var frameUsed: Int
+}
+
 extension FaceEngine {
     /// The most live frames one capture may have.
     public static let maximumLiveFrames = 5
@@ -18,12 +26,27 @@ extension FaceEngine {
     /// Throws the first frame's error when no frame shows a usable face (as `compare(chip:live:)` does).
     public func compare(chip: FaceImage, liveFrames: [FaceImage],
                         pad: PresentationAttackDetector) throws(FaceError) -> LiveCaptureComparison {
+        let (chipTemplate, live) = ParallelPair { Result { () throws(FaceError) in try self.template(for: chip) } } _: {
+            Result { () throws(FaceError) in try self.prepare(liveFrames: liveFrames, pad: pad) }
+        }
+        let prepared = try live.get()
+        return try compare(chipTemplate: chipTemplate.get(), live: prepared)
+    }
+
+    /// Compares a chip template computed earlier (e.g. while the card read went on) with a prepared
+    /// live capture: only the template distance is left to compute.
+    public func compare(chipTemplate: FaceTemplate, live: PreparedLiveCapture) throws(FaceError) -> LiveCaptureComparison {
+        LiveCaptureComparison(comparison: try compare(chipTemplate, live.template), liveness: live.liveness,
+                              frameUsed: live.frameUsed)
+    }
+
+    /// The live half of a comparison: every frame's face and quality (frames in parallel), the PAD
+    /// signal, and the template of the best-quality frame (in parallel with PAD).
+    public func prepare(liveFrames: [FaceImage], pad: PresentationAttackDetector) throws(FaceError) -> PreparedLiveCapture {
         guard (1...Self.maximumLiveFrames).contains(liveFrames.count) else {
             throw .internalError("\(liveFrames.count) live frames; 1 to \(Self.maximumLiveFrames) are accepted")
         }
-        let (chipTemplate, frames) = ParallelPair { Result { () throws(FaceError) in try self.template(for: chip) } } _: {
-            liveFrames.map { frame in self.evaluate(frame, pad: pad) }
-        }
+        let frames = Self.parallelMap(liveFrames) { self.evaluate($0, pad: pad) }
         // The comparison uses the frame with a face that passes the gate and is sharpest; failing that,
         // the sharpest frame with a face.
         let candidates = frames.indices.filter { frames[$0].face != nil }
@@ -32,12 +55,28 @@ extension FaceEngine {
             return ((qa?.passes ?? false) ? 1 : 0, qa?.sharpness ?? 0) < ((qb?.passes ?? false) ? 1 : 0, qb?.sharpness ?? 0)
         }) else { throw frames.first?.error ?? .noFace }
         let (liveTemplate, liveness) = ParallelPair {
-            Result { () throws(FaceError) in try self.template(for: self.align(frames[best].face!, in: liveFrames[best])) }
+            Result { () throws(FaceError) in
+                if let aligned = frames[best].aligned { return try self.template(for: aligned) }
+                return try self.template(for: self.align(frames[best].face!, in: liveFrames[best]))
+            }
         } _: {
             Self.assess(frames, images: liveFrames, pad: pad)
         }
-        let comparison = try compare(chipTemplate.get(), liveTemplate.get())
-        return LiveCaptureComparison(comparison: comparison, liveness: liveness, frameUsed: best)
+        return PreparedLiveCapture(template: try liveTemplate.get(), liveness: liveness, frameUsed: best)
+    }
+
+    /// `transform` of every element, the elements in parallel.
+    static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
+        if items.count == 1 { return [transform(items[0])] }
+        nonisolated(unsafe) var results = [U?](repeating: nil, count: items.count)
+        let lock = NSLock()
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            let value = transform(items[index])
+            lock.lock()
+            results[index] = value
+            lock.unlock()
+        }
+        return results.map { $0! }
     }
 
     /// Async form that runs off the cooperative thread pool.
@@ -62,12 +101,17 @@ extension FaceEngine {
         var face: FaceDetection?
         var error: FaceError?
         var quality: FrameQuality?
+        /// The landmarks (for the pose) and the aligned chip, reused for the template of the best frame.
+        var aligned: AlignedFace?
     }
 
     func evaluate(_ image: FaceImage, pad: PresentationAttackDetector) -> FrameEvaluation {
         do {
             let face = try selectFace(in: image)
-            return FrameEvaluation(face: face, error: nil, quality: try pad.quality(of: image, face: face))
+            let aligned = try align(face, in: image)
+            return FrameEvaluation(face: face, error: nil,
+                                   quality: try pad.quality(of: image, face: face, landmarks: aligned.landmarks),
+                                   aligned: aligned)
         } catch {
             return FrameEvaluation(face: nil, error: error, quality: nil)
         }
@@ -76,7 +120,8 @@ extension FaceEngine {
     static func assess(_ frames: [FrameEvaluation], images: [FaceImage], pad: PresentationAttackDetector) -> LivenessResult {
         let threshold = pad.configuration.threshold
         var signals = LivenessResult.Signals(sharpness: frames.map { $0.quality?.sharpness },
-                                             faceWidth: frames.map { $0.quality?.faceWidth })
+                                             faceWidth: frames.map { $0.quality?.faceWidth },
+                                             pose: frames.map { $0.quality?.pose })
         if let reason = pad.loadModels() {
             signals.reason = reason
             return LivenessResult(status: .notAvailable, score: nil, threshold: threshold, frames: frames.count,

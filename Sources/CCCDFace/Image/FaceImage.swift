@@ -24,7 +24,7 @@ public struct FaceImage: Sendable {
         self.sourceFormat = nil
     }
 
-    /// Decodes JPEG, JPEG 2000 (JP2 or J2K codestream) or PNG bytes.
+    /// Decodes JPEG, JPEG 2000 (JP2 or J2K codestream), PNG or WebP bytes.
     public init(encoded bytes: some DataProtocol, limits: ImageLimits = ImageLimits()) throws(FaceError) {
         let data = Array(bytes)
         guard let format = ImageFormat(sniffing: data) else { throw .unsupportedImageFormat }
@@ -33,6 +33,7 @@ public struct FaceImage: Sendable {
         case .jpeg: decoded = try JPEGDecoder.decode(data, limits: limits)
         case .jp2, .j2k: decoded = try JPEG2000Decoder.decode(data, format: format, limits: limits)
         case .png: decoded = try PNGDecoder.decode(data, limits: limits)
+        case .webp: decoded = try WebPDecoder.decode(data, limits: limits)
         }
         width = decoded.width
         height = decoded.height

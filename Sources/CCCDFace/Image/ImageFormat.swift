@@ -6,6 +6,8 @@ public enum ImageFormat: String, Sendable, Codable, CustomStringConvertible {
     /// A raw JPEG 2000 codestream (as some chips store DG2 images).
     case j2k
     case png
+    /// WebP (RIFF container), as browsers' `canvas.toBlob` and phones produce it.
+    case webp
 
     /// Recognizes the format from the first bytes, or nil.
     public init?(sniffing bytes: some Collection<UInt8>) {
@@ -19,6 +21,8 @@ public enum ImageFormat: String, Sendable, Codable, CustomStringConvertible {
             self = .j2k
         } else if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             self = .png
+        } else if head.count == 12, Array(head[0..<4]) == Array("RIFF".utf8), Array(head[8..<12]) == Array("WEBP".utf8) {
+            self = .webp
         } else {
             return nil
         }
@@ -30,6 +34,7 @@ public enum ImageFormat: String, Sendable, Codable, CustomStringConvertible {
         case .jp2: "JPEG 2000 (JP2)"
         case .j2k: "JPEG 2000 codestream"
         case .png: "PNG"
+        case .webp: "WebP"
         }
     }
 }

@@ -27,9 +27,13 @@ public struct LivenessResult: Sendable, Equatable, Codable {
         public var faceWidth: [Double?]
         /// Why there is no verdict (`insufficient-quality`, `not-available`), in English.
         public var reason: String?
+        /// Head pose of each frame's face (`FacePose`: roll in degrees, yaw as the nose offset ratio);
+        /// nil where no face was found. A face that is not frontal does not count (`insufficient-quality`).
+        public var pose: [FacePose?]?
 
         public init(framesScored: Int = 0, frameScores: [Double] = [], modelScores: [String: Double]? = nil,
-                    sharpness: [Double?] = [], faceWidth: [Double?] = [], reason: String? = nil) {
+                    sharpness: [Double?] = [], faceWidth: [Double?] = [], reason: String? = nil, pose: [FacePose?]? = nil) {
+            self.pose = pose
             self.framesScored = framesScored
             self.frameScores = frameScores
             self.modelScores = modelScores

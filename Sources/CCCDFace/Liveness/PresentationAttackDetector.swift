@@ -12,6 +12,11 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     /// Median score at or above which the frames count as `live`. Calibrated with the shipped HOG
     /// detector on the three PAD samples and the colour face-test photos (docs/face-calibration.md).
     public static let defaultThreshold = 0.5
+    /// Thresholds a deployment may configure (`--pad-threshold`, `face.padThreshold`): outside it the
+    /// signal would flag (almost) every frame or none, which is a disabled check, not a calibration.
+    public static let thresholdRange = 0.05...0.95
+    /// `thresholdRange` for messages.
+    public static let thresholdRangeText = "between 0.05 and 0.95"
 
     public struct Configuration: Sendable {
         /// Models directory; nil means `FaceModelFiles.defaultDirectory()`.
@@ -93,8 +98,9 @@ public final class PresentationAttackDetector: @unchecked Sendable {
         return (perModel.values.reduce(0, +) / Double(perModel.count), perModel)
     }
 
-    /// Measures the frame's quality signals for `face`.
-    public func quality(of image: FaceImage, face: FaceDetection) throws(FaceError) -> FrameQuality {
+    /// Measures the frame's quality signals for `face`; with its landmarks (`FaceEngine.align`), its pose.
+    public func quality(of image: FaceImage, face: FaceDetection,
+                        landmarks: [(x: Double, y: Double)]? = nil) throws(FaceError) -> FrameQuality {
         var sharpness = 0.0
         var message = [CChar](repeating: 0, count: 256)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
@@ -103,9 +109,10 @@ public final class PresentationAttackDetector: @unchecked Sendable {
         }
         guard status == CPAD_OK else { throw .internalError(padText(message)) }
         let colour = Self.colourDifference(image, face: face)
-        return FrameQuality(faceWidth: face.width, sharpness: sharpness, colourDifference: colour,
+        let pose = landmarks.flatMap { FacePose(landmarks: $0) }
+        return FrameQuality(faceWidth: face.width, sharpness: sharpness, colourDifference: colour, pose: pose,
                             failure: configuration.quality.failure(faceWidth: face.width, sharpness: sharpness,
-                                                                   colourDifference: colour))
+                                                                   colourDifference: colour, pose: pose))
     }
 
     /// Mean absolute difference between the colour channels inside the face box (0 for a grey image).
@@ -134,6 +141,8 @@ public struct FrameQuality: Sendable, Equatable {
     public var faceWidth: Double
     public var sharpness: Double
     public var colourDifference: Double
+    /// Roll and yaw proxies from the landmarks (nil when they were not measured).
+    public var pose: FacePose?
     public var failure: String?
     public var passes: Bool { failure == nil }
 }

@@ -202,6 +202,7 @@ public struct CardReadSession: Sendable {
         case .content(let bytes):
             result.rawFiles[file] = bytes
             result.files[file] = .read(bytes: bytes.count)
+            options.fileReadObserver?(file, bytes)
             return bytes
         case .absent:
             result.files[file] = .absent

@@ -40,6 +40,10 @@ public struct ReadOptions: Sendable {
     /// A profile learned by an earlier read on the same reader (``ReadStatistics/learnedReaderProfile``);
     /// wins over the table.
     public var learnedReaderProfile: ReaderProfile?
+    /// Called from the reading task as soon as a file has been read whole, with its bytes, while the
+    /// read goes on (e.g. to start the chip photo's face template when DG2 arrives). Must return at
+    /// once: hand real work to another task or thread.
+    public var fileReadObserver: (@Sendable (LDSFile, [UInt8]) -> Void)?
 
     public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
                 cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,

@@ -6,7 +6,7 @@ import Foundation
 enum AuditExport {
     static let columns = [
         "time", "clientID", "operation", "reader", "outcome", "passive", "active", "chip", "overall", "similarity",
-        "durationMilliseconds", "idHash",
+        "durationMilliseconds", "idHash", "liveness",
     ]
 
     static func utcTime(_ date: Date) -> String {
@@ -34,7 +34,7 @@ enum AuditExport {
             let fields: [String] = [
                 utcTime(e.time), cell(e.clientID), e.operation.rawValue, cell(e.reader), cell(e.outcome), cell(e.passive),
                 cell(e.active), cell(e.chip), cell(e.overall), e.similarity.map { String($0) } ?? "",
-                String(e.durationMilliseconds), e.idHash ?? "",
+                String(e.durationMilliseconds), e.idHash ?? "", cell(e.liveness),
             ]
             out += fields.map(quoted).joined(separator: ",") + "\r\n"
         }
@@ -67,6 +67,7 @@ enum AuditExport {
             ]
             if let overall = e.overall { parts.append("overall=\(overall)") }
             if let similarity = e.similarity { parts.append(String(format: "similarity=%.3f", similarity)) }
+            if let liveness = e.liveness { parts.append("liveness=\(liveness)") }
             parts.append(String(format: "%.0f ms", e.durationMilliseconds))
             if let reader = e.reader { parts.append("reader=\"\(reader)\"") }
             parts.append("client=\(e.clientID)")

@@ -11,7 +11,7 @@ import Foundation
 struct MatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
-        abstract: "Compare a chip photo (DG2 file, JPEG or JPEG 2000) with 1–5 live frames (JPEG, PNG or JPEG 2000).",
+        abstract: "Compare a chip photo (DG2 file, JPEG or JPEG 2000) with 1–5 live frames (JPEG, PNG, WebP or JPEG 2000).",
         discussion: """
             Exit status: 0 the faces match, 1 they do not, 2 a photo could not be used (unreadable, \
             no face, several faces, face too small) or the face models are missing, 64 usage error.
@@ -32,6 +32,9 @@ struct MatchCommand: AsyncParsableCommand {
 
     @Option(help: "Similarity threshold in [0, 1] (overrides --level).")
     var threshold: Double?
+
+    @Option(help: "Presentation-attack (liveness) threshold, \(PresentationAttackDetector.thresholdRangeText) (default \(PresentationAttackDetector.defaultThreshold)); reported as liveness.threshold.")
+    var padThreshold: Double?
 
     @Flag(help: "Use the largest face when a photo shows several.")
     var largestFace = false
@@ -76,6 +79,9 @@ struct MatchCommand: AsyncParsableCommand {
         if let threshold, !(0...1).contains(threshold) {
             throw ValidationError("--threshold must be between 0 and 1")
         }
+        if let padThreshold, !PresentationAttackDetector.thresholdRange.contains(padThreshold) {
+            throw ValidationError("--pad-threshold must be \(PresentationAttackDetector.thresholdRangeText)")
+        }
         if !(1...FaceEngine.maximumLiveFrames).contains(liveImages.count) {
             throw ValidationError("give 1 to \(FaceEngine.maximumLiveFrames) live images")
         }
@@ -93,7 +99,8 @@ struct MatchCommand: AsyncParsableCommand {
             let frames = try liveImages.map { path throws(FaceError) in try loadImage(path, dg2: false) }
             let decoded = clock.now
             let load = try engine.loadModels()
-            let pad = PresentationAttackDetector()
+            let pad = PresentationAttackDetector(configuration: .init(
+                threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
             pad.loadModels()
             let compareStart = clock.now
             let capture = try await engine.compare(chip: chip, liveFrames: frames, pad: pad)

@@ -25,7 +25,7 @@ struct VerifyCommand: AsyncParsableCommand {
     @Option(help: "CSCA certificate (PEM/DER), folder, or CSCA master list; repeatable. Default: the trust store folder (cccd trust list).")
     var trust: [String] = []
 
-    @Option(help: "A live face photo (JPEG, PNG or JPEG 2000) to compare with the chip photo; adds the face block.")
+    @Option(help: "A live face photo (JPEG, PNG, WebP or JPEG 2000) to compare with the chip photo; adds the face block.")
     var live: String?
 
     @Option(help: "Verify as of this day (YYYY-MM-DD) instead of now: certificates, CRLs, document expiry.")
@@ -64,7 +64,7 @@ struct VerifyCommand: AsyncParsableCommand {
         // Models are loaded only when --live is given; a face error leaves the verdict and exit status as they are.
         var faceOutcome: LiveFaceCheck.Outcome?
         if let live {
-            faceOutcome = await LiveFaceCheck.run(dg2: dump.files[.dataGroup(.dg2)], livePath: live, command: "cccd verify")
+            faceOutcome = await LiveFaceCheck.run(dg2: dump.files[.dataGroup(.dg2)], livePaths: [live], command: "cccd verify")
         }
         if json {
             let data = faceOutcome == nil ? try document.jsonData() : try WithFaceOutcome(base: document, face: faceOutcome).jsonData()

@@ -16,7 +16,7 @@ enum LiveFaceCheck {
     /// What the face check gave: a comparison, or why there is none.
     enum Outcome: Sendable, Encodable {
         /// The comparison and the live photo's presentation-attack signal (advisory; never changes `match`).
-        case compared(FaceMatchSummary, liveness: LivenessResult? = nil)
+        case compared(FaceMatchSummary, liveness: LivenessResult? = nil, level: FaceDecisionLevel = .standard)
         case failed(kind: String, message: String)
 
         private struct Failure: Encodable {
@@ -27,11 +27,11 @@ enum LiveFaceCheck {
 
         func encode(to encoder: any Encoder) throws {
             switch self {
-            case .compared(let summary, let liveness):
+            case .compared(let summary, let liveness, let level):
                 try summary.encode(to: encoder)
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encodeIfPresent(liveness, forKey: .liveness)
-                try container.encode(FaceDecisionLevel.standard.rawValue, forKey: .level)
+                try container.encode(level.rawValue, forKey: .level)
             case .failed(let kind, let message):
                 var container = encoder.container(keyedBy: CodingKeys.self)
                 try container.encode(Failure(kind: kind, message: message), forKey: .error)
@@ -40,7 +40,7 @@ enum LiveFaceCheck {
 
         /// The comparison, when there is one.
         var summary: FaceMatchSummary? {
-            if case .compared(let summary, _) = self { return summary }
+            if case .compared(let summary, _, _) = self { return summary }
             return nil
         }
 
@@ -49,7 +49,7 @@ enum LiveFaceCheck {
             let label = language.text("Face", "Khuôn mặt")
             let padded = label + String(repeating: " ", count: max(1, labelWidth - label.count))
             switch self {
-            case .compared(let s, let liveness):
+            case .compared(let s, let liveness, _):
                 let verdict = s.match ? language.text("MATCH", "KHỚP") : language.text("NO MATCH", "KHÔNG KHỚP")
                 var line = String(format: "%@%@ (%@ %.3f, %@ %.3f)",
                                   padded, verdict,
@@ -65,42 +65,103 @@ enum LiveFaceCheck {
         }
     }
 
-    /// Compares the chip photo (the DG2 file as read, or `nil` when the card gave none) with the live
-    /// image file. Reports a failure on stderr, prefixed with `command`.
-    static func run(dg2: [UInt8]?, livePath: String, command: String) async -> Outcome {
-        let outcome: Outcome
-        if let dg2, let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) {
-            do {
-                let (summary, liveness) = try await compare(chipImage: chipImage, livePath: livePath)
-                outcome = .compared(summary, liveness: liveness)
-            } catch {
-                outcome = .failed(kind: MatchCommand.kind(of: error), message: error.description)
-            }
-        } else {
-            outcome = .failed(kind: "no-chip-photo", message: "no readable chip photo (DG2)")
-        }
-        if case .failed(_, let message) = outcome {
-            printError("\(command): face comparison not done: \(message)")
-        }
-        return outcome
+    /// The face settings of `--level` and `--pad-threshold`.
+    struct Settings: Sendable {
+        var level: FaceDecisionLevel = .standard
+        var padThreshold: Double?
     }
 
-    private static func compare(chipImage: [UInt8], livePath: String) async throws(FaceError)
-        -> (FaceMatchSummary, LivenessResult)
-    {
-        guard let liveData = FileManager.default.contents(atPath: livePath) else {
-            throw .fileNotReadable(path: livePath)
+    /// Compares the chip photo (the DG2 file as read, or `nil` when the card gave none) with the live
+    /// image files (1–5 frames of one capture). Reports a failure on stderr, prefixed with `command`.
+    static func run(dg2: [UInt8]?, livePaths: [String], settings: Settings = Settings(), command: String) async -> Outcome {
+        let pipeline = Pipeline(livePaths: livePaths, settings: settings)
+        if let dg2 { pipeline.fileRead(.dataGroup(.dg2), dg2) }
+        return await pipeline.finish(dg2: dg2, command: command)
+    }
+
+    /// The face work of `cccd read --live`, overlapping the card read: the live frames are decoded,
+    /// scored (PAD) and their best template computed from the start; the chip template as soon as DG2
+    /// has been read (``fileRead(_:_:)`` is the read's file observer). After the read only the template
+    /// distance is left. The templates live as long as this object (the command).
+    final class Pipeline: Sendable {
+        let settings: Settings
+        private let engine: FaceEngine
+        private let live: PendingFaceResult<PreparedLiveCapture>
+        private let chip = LockedValue<PendingFaceResult<FaceTemplate>?>(nil)
+
+        init(livePaths: [String], settings: Settings) {
+            self.settings = settings
+            var configuration = FaceEngine.Configuration()
+            configuration.threshold = settings.level.threshold
+            let engine = FaceEngine(configuration: configuration)
+            self.engine = engine
+            let pad = PresentationAttackDetector(configuration: .init(
+                threshold: settings.padThreshold ?? PresentationAttackDetector.defaultThreshold))
+            live = PendingFaceResult {
+                Result { () throws(FaceError) in
+                    var frames: [[UInt8]] = []
+                    for path in livePaths {
+                        guard let data = FileManager.default.contents(atPath: path) else { throw .fileNotReadable(path: path) }
+                        frames.append([UInt8](data))
+                    }
+                    let images = try frames.map { bytes throws(FaceError) in try CCCDFace.FaceImage(encoded: bytes) }
+                    _ = try engine.loadModels()
+                    pad.loadModels()
+                    return try engine.prepare(liveFrames: images, pad: pad)
+                }
+            }
         }
-        let chip = try FaceImage(encoded: chipImage)
-        let live = try FaceImage(encoded: [UInt8](liveData))
-        let engine = FaceEngine()
-        _ = try engine.loadModels()
-        let pad = PresentationAttackDetector()
-        pad.loadModels()
-        let capture = try await engine.compare(chip: chip, liveFrames: [live], pad: pad)
-        let result = capture.comparison
-        return (FaceMatchSummary(match: result.match, similarity: result.similarity, threshold: result.threshold),
-                capture.liveness)
+
+        /// The read's file observer: starts the chip template when DG2 arrives (returns at once).
+        func fileRead(_ file: LDSFile, _ bytes: [UInt8]) {
+            guard file == .dataGroup(.dg2) else { return }
+            guard let image = DG2Parser.primaryImage(bytes) ?? extractFaceImage(fromDG2OrImage: bytes) else { return }
+            let started = engine.startTemplate(encoded: image)
+            chip.withLock { $0 = started }
+        }
+
+        /// The outcome once the read is done (`dg2` as read, nil when the card gave none).
+        func finish(dg2: [UInt8]?, command: String) async -> Outcome {
+            let outcome: Outcome
+            if let dg2, let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) {
+                // Started by the observer unless the DG2 came another way.
+                let pending = chip.withLock { current in
+                    if let current { return current }
+                    let started = engine.startTemplate(encoded: chipImage)
+                    current = started
+                    return started
+                }
+                do {
+                    let capture = try await engine.compare(chip: pending, live: live)
+                    let result = capture.comparison
+                    outcome = .compared(
+                        FaceMatchSummary(match: result.match, similarity: result.similarity, threshold: result.threshold),
+                        liveness: capture.liveness, level: settings.level)
+                } catch {
+                    outcome = .failed(kind: MatchCommand.kind(of: error), message: error.description)
+                }
+            } else {
+                outcome = .failed(kind: "no-chip-photo", message: "no readable chip photo (DG2)")
+            }
+            if case .failed(_, let message) = outcome {
+                printError("\(command): face comparison not done: \(message)")
+            }
+            return outcome
+        }
+    }
+}
+
+/// A value behind a lock, shared between the read's task and the command.
+final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&value)
     }
 }
 
