@@ -1,6 +1,7 @@
 import CCCDDaemonAPI
 import CCCDFace
 import CCCDKit
+import CCCDPrimitives
 import CCCDVerification
 import Foundation
 import Logging
