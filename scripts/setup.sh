@@ -13,6 +13,7 @@ PACKAGES=(
     systemd                                   # systemd-analyze and systemd-sysusers lint systemd/ in the tests
     python3-jsonschema                        # tests validate outputs against docs/schema/read-result.schema.json
     openssl python3                           # scripts/verify-evidence.py (docs/evidence.md) re-verifies bundles
+    dpkg-dev patchelf                         # scripts/package-deb.sh (dpkg-shlibdeps; RUNPATH of the packaged binaries)
 )
 # Face comparison (dlib + BLAS/LAPACK + image codecs) and its presentation-attack models (OpenCV DNN),
 # once the face module is in the tree.

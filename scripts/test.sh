@@ -16,6 +16,11 @@ scripts/setup-trust.sh "$(swift build --show-bin-path)/cccd"
 if (($#)); then
     exec scripts/with-private-pcscd.sh swift test --skip-build "$@"
 fi
+# The Debian package (scripts/package-deb.sh) from this debug build, installed into a scratch root with
+# dpkg --root and checked (scripts/test-deb.sh, ~1 min); CCCD_DEB=0 skips it.
+if [[ "${CCCD_DEB:-1}" != 0 ]]; then
+    scripts/test-deb.sh "$(swift build --show-bin-path)"
+fi
 # Format (a ratchet: no file gets more findings than scripts/format-baseline.txt), declared dependencies
 # equal to imports, and the DocC build.
 scripts/format-lint.sh

@@ -54,7 +54,7 @@ import Testing
                 if base == "GOTO" { gotos.insert(p.value) }
                 if base == "LABEL" { labels.insert(p.value) }
                 if base == "MODE" { #expect(p.value.range(of: #"^0[0-7]{3}$"#, options: .regularExpression) != nil) }
-                if base == "GROUP" { #expect(p.value == "cccdkit") }
+                if base == "GROUP" { #expect(p.value == "cccd-readers") }
                 if ["MODE", "GROUP", "GOTO", "LABEL"].contains(base) { #expect(p.op == "=") }
             }
             // A rule that grants access must match on something.
@@ -86,9 +86,10 @@ import Testing
         }
     }
 
-    /// Every rule that grants access gives it to the daemon's group only: owner and group read/write,
-    /// nobody else, and the group is the one systemd/cccdkit.sysusers.conf creates and cccdd runs in.
-    @Test func accessIsGrantedToTheCCCDKitGroupOnly() throws {
+    /// Every rule that grants access gives it to the readers' group only: owner and group read/write,
+    /// nobody else. That group is not the one that reads the daemon's token and journal (cccdkit),
+    /// both come from systemd/cccdkit.sysusers.conf, and the unit runs in cccdkit without joining it.
+    @Test func accessIsGrantedToTheReadersGroupOnly() throws {
         var granting = 0
         for (file, line) in try ruleLines() {
             let pairs = Self.parse(line) ?? []
@@ -98,16 +99,22 @@ import Testing
             guard let mode else { continue }
             granting += 1
             #expect(mode == "0660", "\(file): \(line)")
-            #expect(group == "cccdkit", "\(file): \(line)")
+            #expect(group == "cccd-readers", "\(file): \(line)")
             #expect(!pairs.contains { $0.key == "OWNER" }, "\(file): \(line)")
         }
         #expect(granting >= 12)
         let sysusers = try String(
             contentsOf: Self.repo.appendingPathComponent("systemd/cccdkit.sysusers.conf"), encoding: .utf8)
-        #expect(sysusers.split(separator: "\n").contains { $0.split(separator: " ", omittingEmptySubsequences: true)
-            .prefix(2) == ["g", "cccdkit"] })
+        let entries = sysusers.split(separator: "\n").filter { !$0.hasPrefix("#") }
+            .map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        #expect(entries.contains { $0.prefix(2) == ["g", "cccdkit"] })
+        #expect(entries.contains { $0.prefix(2) == ["g", "cccd-readers"] })
+        // No `m` line puts the daemon's user into the readers' group.
+        #expect(!entries.contains { $0.first == "m" && $0.contains("cccd-readers") })
         let unit = try String(contentsOf: Self.repo.appendingPathComponent("systemd/cccdd.service"), encoding: .utf8)
-        #expect(unit.split(separator: "\n").contains("Group=cccdkit"))
+        let lines = unit.split(separator: "\n")
+        #expect(lines.contains("Group=cccdkit"))
+        #expect(!lines.contains { $0.hasPrefix("SupplementaryGroups=") && $0.contains("cccd-readers") })
     }
 
     @Test func genericCCIDClassMatch() throws {
