@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
-        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
+        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI", "CCCDAudit", "CCCDTestSupport"]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto", "CCCDTestSupport"]),

@@ -9,14 +9,14 @@
 #   scripts/api-fuzz.sh [--seed N] [--max-examples N] [EXTRA SCHEMATHESIS ARGS...]
 #
 # Needs the debug build (`swift build`); runs itself inside scripts/with-private-pcscd.sh.
-# Env: CCCD_API_FUZZ_SEED (default 1), CCCD_API_FUZZ_EXAMPLES (default 25 per operation),
+# Env: CCCD_API_FUZZ_SEED (default 1), CCCD_API_FUZZ_EXAMPLES (default 10 per operation: ~2 min),
 # CCCD_API_FUZZ_REPORT (a folder for the JUnit/NDJSON reports; default: none kept).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${CCCD_PRIVATE_PCSCD:-}" != 1 ]]; then exec scripts/with-private-pcscd.sh "$0" "$@"; fi
 
 SEED=${CCCD_API_FUZZ_SEED:-1}
-EXAMPLES=${CCCD_API_FUZZ_EXAMPLES:-25}
+EXAMPLES=${CCCD_API_FUZZ_EXAMPLES:-10}
 while (($#)); do
     case $1 in
         --seed) SEED=$2; shift 2 ;;

@@ -56,13 +56,14 @@ struct ReadRunner: Sendable {
         let overall = result.verification?.overall.rawValue ?? "incomplete"
         let duration = ContinuousClock.now - started
         // Journaled before the result is kept or announced: no unaudited read leaves the daemon.
+        let readId = ReadStore.makeReadId()
         do {
-            try audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration)
+            try audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration, readId: readId)
         } catch {
             hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
             throw error
         }
-        let stored = store.store(result, reader: reader, sessionId: sessionId)
+        let stored = store.store(result, reader: reader, sessionId: sessionId, readId: readId)
         hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
         logger.info("read finished", metadata: [
             "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",
