@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 /// A stand-in for journald's native socket in tests: a Unix datagram socket bound at a temporary
 /// path that receives entries and parses them (systemd's "Native Journal Protocol": `NAME=value\n`,
@@ -24,7 +25,9 @@ public final class FakeJournal: @unchecked Sendable {
             raw[bytes.count] = 0
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0 else {
             close(descriptor)
@@ -58,7 +61,9 @@ public final class FakeJournal: @unchecked Sendable {
             }
             let name = String(decoding: bytes[index..<end], as: UTF8.self)
             if bytes[end] == UInt8(ascii: "=") {
-                guard let newline = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: "\n")) else { throw FakeJournalError.malformed }
+                guard let newline = bytes[(end + 1)...].firstIndex(of: UInt8(ascii: "\n")) else {
+                    throw FakeJournalError.malformed
+                }
                 fields.append((name, String(decoding: bytes[(end + 1)..<newline], as: UTF8.self)))
                 index = newline + 1
             } else {

@@ -32,24 +32,27 @@ import Testing
         let failed = AuditRecorder.Row(
             operation: .read, clientID: "local", reader: "R", outcome: "wrong_access_key", passive: nil, active: nil,
             chip: nil, overall: nil, similarity: nil, durationMilliseconds: 80, personalNumber: nil)
-        #expect(JournalFields.fields(for: failed, client: nil).map { "\($0.0)=\($0.1)" } == [
-            "MESSAGE=cccdd audit: read wrong_access_key", "PRIORITY=5", "SYSLOG_IDENTIFIER=cccdd", "CCCD_EVENT=read",
-            "CCCD_OUTCOME=wrong_access_key", "CCCD_READER=R", "CCCD_DURATION_MS=80.0",
-        ])
+        #expect(
+            JournalFields.fields(for: failed, client: nil).map { "\($0.0)=\($0.1)" } == [
+                "MESSAGE=cccdd audit: read wrong_access_key", "PRIORITY=5", "SYSLOG_IDENTIFIER=cccdd", "CCCD_EVENT=read",
+                "CCCD_OUTCOME=wrong_access_key", "CCCD_READER=R", "CCCD_DURATION_MS=80.0",
+            ])
         let compare = AuditRecorder.Row(
             operation: .compare, clientID: "t", reader: nil, outcome: "ok", passive: nil, active: nil, chip: nil,
             overall: nil, similarity: 0.87654, durationMilliseconds: 412, personalNumber: "079190012345", liveness: "live")
-        #expect(JournalFields.fields(for: compare, client: "t").map { "\($0.0)=\($0.1)" } == [
-            "MESSAGE=cccdd audit: compare ok", "PRIORITY=6", "SYSLOG_IDENTIFIER=cccdd", "CCCD_EVENT=compare",
-            "CCCD_OUTCOME=ok", "CCCD_LIVENESS=live", "CCCD_SIMILARITY=0.8765", "CCCD_CLIENT=t", "CCCD_DURATION_MS=412.0",
-        ])
+        #expect(
+            JournalFields.fields(for: compare, client: "t").map { "\($0.0)=\($0.1)" } == [
+                "MESSAGE=cccdd audit: compare ok", "PRIORITY=6", "SYSLOG_IDENTIFIER=cccdd", "CCCD_EVENT=compare",
+                "CCCD_OUTCOME=ok", "CCCD_LIVENESS=live", "CCCD_SIMILARITY=0.8765", "CCCD_CLIENT=t", "CCCD_DURATION_MS=412.0",
+            ])
         let export = AuditRecorder.Row(
             operation: .evidenceExport, clientID: "t", reader: nil, outcome: "ok", durationMilliseconds: 0,
             format: "jws", readId: "r-1")
-        #expect(JournalFields.fields(for: export, client: "t").map { "\($0.0)=\($0.1)" } == [
-            "MESSAGE=cccdd audit: evidence-export ok", "PRIORITY=6", "SYSLOG_IDENTIFIER=cccdd",
-            "CCCD_EVENT=evidence-export", "CCCD_OUTCOME=ok", "CCCD_FORMAT=jws", "CCCD_READ_ID=r-1", "CCCD_CLIENT=t",
-        ])
+        #expect(
+            JournalFields.fields(for: export, client: "t").map { "\($0.0)=\($0.1)" } == [
+                "MESSAGE=cccdd audit: evidence-export ok", "PRIORITY=6", "SYSLOG_IDENTIFIER=cccdd",
+                "CCCD_EVENT=evidence-export", "CCCD_OUTCOME=ok", "CCCD_FORMAT=jws", "CCCD_READ_ID=r-1", "CCCD_CLIENT=t",
+            ])
     }
 
     @Test func theNativeProtocolEncodingIsExact() throws {
@@ -84,8 +87,10 @@ import Testing
         }
         var relative = DaemonConfiguration()
         relative.logging.journalSocket = "journal.sock"
-        #expect(throws: ConfigurationError.invalidValue(
-            key: "logging.journalSocket", reason: "must be an absolute path shorter than 108 bytes")) {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                key: "logging.journalSocket", reason: "must be an absolute path shorter than 108 bytes")
+        ) {
             try ConfigurationValidator.validate(relative)
         }
     }

@@ -31,13 +31,17 @@ import Testing
 
     static func metricNames(in expression: String) -> Set<String> {
         let regex = try! NSRegularExpression(pattern: #"\bcccdd_[a-z_]+\b"#)
-        return Set(regex.matches(in: expression, range: NSRange(expression.startIndex..., in: expression))
-            .map { String(expression[Range($0.range, in: expression)!]) })
+        return Set(
+            regex.matches(in: expression, range: NSRange(expression.startIndex..., in: expression))
+                .map { String(expression[Range($0.range, in: expression)!]) })
     }
 
     @Test func alertRulesParseAndNameExistingMetrics() throws {
         let exported = try Self.exportedMetrics()
-        #expect(exported.isSuperset(of: ["cccdd_reads_total", "cccdd_read_duration_seconds_bucket", "cccdd_trust_crl_next_update_seconds"]))
+        #expect(
+            exported.isSuperset(of: [
+                "cccdd_reads_total", "cccdd_read_duration_seconds_bucket", "cccdd_trust_crl_next_update_seconds",
+            ]))
         let object = try JSONSerialization.jsonObject(with: Data(contentsOf: Self.rulesPath)) as? [String: Any]
         let groups = try #require(object?["groups"] as? [[String: Any]])
         var alerts: [String] = []
@@ -58,13 +62,17 @@ import Testing
         }
         #expect(Set(alerts).count == alerts.count, "duplicate alert names")
         // The series the fleet watches: reads and verdicts, durations, reader errors, trust freshness.
-        #expect(named.isSuperset(of: ["cccdd_reads_total", "cccdd_read_duration_seconds_bucket", "cccdd_readers",
-                                      "cccdd_trust_crl_next_update_seconds", "cccdd_trust_anchors", "cccdd_audit_failures_total"]))
+        #expect(
+            named.isSuperset(of: [
+                "cccdd_reads_total", "cccdd_read_duration_seconds_bucket", "cccdd_readers",
+                "cccdd_trust_crl_next_update_seconds", "cccdd_trust_anchors", "cccdd_audit_failures_total",
+            ]))
     }
 
     @Test func dashboardParsesAndNamesExistingMetrics() throws {
         let exported = try Self.exportedMetrics()
-        let dashboard = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: Self.dashboardPath)) as? [String: Any])
+        let dashboard = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: Self.dashboardPath)) as? [String: Any])
         #expect(dashboard["uid"] as? String == "cccdd-fleet")
         let panels = try #require(dashboard["panels"] as? [[String: Any]])
         let ids = panels.compactMap { $0["id"] as? Int }

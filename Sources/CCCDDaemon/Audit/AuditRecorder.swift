@@ -40,7 +40,9 @@ public final class AuditRecorder: Sendable {
     /// The systemd-journal copy; nil with `logging.journal` false.
     let journalSink: JournalSink?
 
-    public init(configuration: DaemonConfiguration.Audit, logging: DaemonLogging? = nil, logger: Logger) throws(ConfigurationError) {
+    public init(
+        configuration: DaemonConfiguration.Audit, logging: DaemonLogging? = nil, logger: Logger
+    ) throws(ConfigurationError) {
         self.logger = logger
         journalSink = logging.flatMap { $0.journal ? JournalSink(path: $0.journalSocket) : nil }
         guard let path = configuration.path else {
@@ -95,9 +97,9 @@ public final class AuditRecorder: Sendable {
         }
     }
 
-    func recordRead(result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration,
-                    readId: String? = nil) throws(APIError)
-    {
+    func recordRead(
+        result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration, readId: String? = nil
+    ) throws(APIError) {
         let verification = result?.verification
         try record(Row(
             operation: .read, clientID: clientID, reader: reader, outcome: outcome,

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#endif
 import Foundation
 import Metrics
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#endif
 
 /// Sends datagrams to journald's native socket (or a relay at another path). Best effort and
 /// silent: without a journal (no systemd, a container, journald restarting) the entry is dropped;
@@ -39,7 +40,9 @@ final class JournalSink: Sendable {
         let sent = datagram.withUnsafeBytes { body in
             withUnsafePointer(to: &address) { pointer in
                 pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                    sendto(descriptor, body.baseAddress, body.count, Int32(MSG_NOSIGNAL), $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+                    sendto(
+                        descriptor, body.baseAddress, body.count, Int32(MSG_NOSIGNAL), $0,
+                        socklen_t(MemoryLayout<sockaddr_un>.size))
                 }
             }
         }

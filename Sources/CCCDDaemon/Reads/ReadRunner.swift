@@ -58,7 +58,8 @@ struct ReadRunner: Sendable {
         // Journaled before the result is kept or announced: no unaudited read leaves the daemon.
         let readId = ReadStore.makeReadId()
         do {
-            try audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration, readId: readId)
+            try audit.recordRead(
+                result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration, readId: readId)
         } catch {
             hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
             throw error

@@ -35,7 +35,9 @@ enum ReadRoutes {
         router.get("/v1/reads/:readId/photo") { request, context in
             // `format` is absent or `original` (docs/openapi.json); anything else is refused, not ignored.
             let format = request.uri.queryParameters.get("format")
-            guard format == nil || format == "original" else { throw APIError.invalidRequest("format must be original or absent") }
+            guard format == nil || format == "original" else {
+                throw APIError.invalidRequest("format must be original or absent")
+            }
             let id = try DaemonRouter.parameter("readId", context)
             guard let stored = services.store.read(id) else { throw APIError.readNotFound }
             guard let photo = stored.result.photo, !photo.imageData.isEmpty else {

@@ -13,11 +13,17 @@ enum Base64Field {
         let scalars = Array(payload.unicodeScalars)
         let padding = scalars.reversed().prefix { $0 == "=" }.count
         guard scalars.count % 4 == 0, padding <= 2, scalars.count > padding,
-              scalars.dropLast(padding).allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "/") }),
-              let data = Data(base64Encoded: String(payload)), !data.isEmpty
+            scalars.dropLast(padding).allSatisfy(isAlphabet),
+            let data = Data(base64Encoded: String(payload)), !data.isEmpty
         else {
             throw .invalidRequest("\(name) must be non-empty base64 (standard alphabet, padded, no whitespace)")
         }
         return [UInt8](data)
+    }
+
+    /// `A-Z a-z 0-9 + /`
+    private static func isAlphabet(_ scalar: Unicode.Scalar) -> Bool {
+        ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            || scalar == "+" || scalar == "/"
     }
 }

@@ -13,7 +13,7 @@ enum AccessFieldRules {
     static func isDate(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
         guard s.count == 10, s[4] == "-", s[7] == "-",
-              [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ isDigit(s[$0]) })
+            [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ isDigit(s[$0]) })
         else { return false }
         let n = s.map { Int($0.value) - 48 }
         let year = n[0] * 1000 + n[1] * 100 + n[2] * 10 + n[3]
@@ -22,7 +22,8 @@ enum AccessFieldRules {
 
     /// `^(DATE|[Nn][Oo][Nn][Ee])$`
     static func isExpiry(_ text: String) -> Bool {
-        isDate(text) || (text.unicodeScalars.count == 4 && text.unicodeScalars.allSatisfy(\.isASCII) && text.lowercased() == "none")
+        isDate(text)
+            || (text.unicodeScalars.count == 4 && text.unicodeScalars.allSatisfy(\.isASCII) && text.lowercased() == "none")
     }
 
     /// `^ *[A-Za-z0-9<]{1,22} *, *YYMMDD *, *YYMMDD *$` (YYMMDD: month 01–12, day 01–31).
@@ -31,7 +32,7 @@ enum AccessFieldRules {
             Array(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
         }
         guard parts.count == 3, (1...22).contains(parts[0].count),
-              parts[0].allSatisfy({ isDigit($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "<" })
+            parts[0].allSatisfy({ isDigit($0) || ("A"..."Z").contains($0) || ("a"..."z").contains($0) || $0 == "<" })
         else { return false }
         return parts[1...].allSatisfy { date in
             guard date.count == 6, date.allSatisfy(isDigit) else { return false }
@@ -44,9 +45,11 @@ enum AccessFieldRules {
     static func isChallenge(_ text: String) -> Bool {
         let s = Array(text.unicodeScalars)
         let hex = s.count == 16 && s.allSatisfy { isDigit($0) || ("a"..."f").contains($0) || ("A"..."F").contains($0) }
-        let base64 = s.count == 12 && s.last == "=" && s.dropLast().allSatisfy {
-            isDigit($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "+" || $0 == "/"
-        }
+        let base64 =
+            s.count == 12 && s.last == "="
+            && s.dropLast().allSatisfy {
+                isDigit($0) || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || $0 == "+" || $0 == "/"
+            }
         return hex || base64
     }
 

@@ -107,7 +107,9 @@ public struct ReadRequest: Sendable, Equatable {
             guard AccessFieldRules.isMRZ(mrz) else { throw .invalidRequest("access.mrz must be DOCNO,YYMMDD,YYMMDD") }
         case .vietnameseID(let id, let dob, _):
             guard AccessFieldRules.isVietnameseID(id) else { throw .invalidRequest("access.id must be 12 digits") }
-            guard AccessFieldRules.isDate(dob) else { throw .invalidRequest("access.dob (date of birth) must be YYYY-MM-DD, years 1900 to 2199") }
+            guard AccessFieldRules.isDate(dob) else {
+                throw .invalidRequest("access.dob (date of birth) must be YYYY-MM-DD, years 1900 to 2199")
+            }
             guard let expiry = a.expiry, AccessFieldRules.isExpiry(expiry) else {
                 throw .invalidRequest("access.expiry (date of expiry) must be YYYY-MM-DD, years 1900 to 2199, or none")
             }

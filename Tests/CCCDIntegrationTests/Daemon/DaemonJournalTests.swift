@@ -18,7 +18,8 @@ extension PCSCEndToEnd {
         try connection.insertSettled()
         defer { connection.eject() }
 
-        let reply = try daemon.json("POST", "/v1/readers/0/read", ["access": ["can": "012345"]], headers: ["X-Client-Id: kiosk-000123"])
+        let reply = try daemon.json(
+            "POST", "/v1/readers/0/read", ["access": ["can": "012345"]], headers: ["X-Client-Id: kiosk-000123"])
         #expect(reply.status == 200, "\(String(decoding: reply.body, as: UTF8.self))")
         let readId = try #require(reply.json?["readId"] as? String)
         let read = try #require(try journal.receive())
