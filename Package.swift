@@ -254,7 +254,8 @@ let package = Package(
         .testTarget(
             name: "CCCDDaemonTests",
             dependencies: [
-                "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", .product(name: "Logging", package: "swift-log"),
+                "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", "CCCDAudit", "CCCDTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),

@@ -70,3 +70,13 @@ if ! PYTHONPATH=$OPENAPI_VALIDATOR_LIB python3 -c 'import openapi_spec_validator
     python3 -m pip install --quiet --disable-pip-version-check --target "$OPENAPI_VALIDATOR_LIB" \
         openapi-spec-validator==0.9.0 >&2
 fi
+
+# schemathesis (PyPI, pinned with hashes in scripts/schemathesis-requirements.txt) for the API fuzz
+# phase (scripts/api-fuzz.sh); `pip --target` into the cache, only when missing or another version.
+source scripts/schemathesis-env.sh
+if [[ "$(schemathesis --version 2>/dev/null)" != *"version $SCHEMATHESIS_VERSION" ]]; then
+    echo "setup: installing schemathesis $SCHEMATHESIS_VERSION into $SCHEMATHESIS_LIB" >&2
+    rm -rf "$SCHEMATHESIS_LIB"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --require-hashes --only-binary :all: \
+        --target "$SCHEMATHESIS_LIB" -r scripts/schemathesis-requirements.txt >&2
+fi

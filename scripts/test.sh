@@ -41,6 +41,12 @@ scripts/with-private-pcscd.sh swift test --skip-build --filter CCCDIntegrationTe
 if [[ "${CCCD_CONSUMER_PACKAGE:-1}" != 0 ]]; then
     scripts/consumer-package.sh
 fi
+# The API fuzz phase: schemathesis (pinned; scripts/setup.sh) against the running cccdd with the
+# virtual card, every check, a fixed seed (CCCD_API_FUZZ_SEED) and a bounded example count
+# (CCCD_API_FUZZ_EXAMPLES): 0 failures, or the suite fails. CCCD_API_FUZZ=0 skips it.
+if [[ "${CCCD_API_FUZZ:-1}" != 0 ]]; then
+    scripts/api-fuzz.sh
+fi
 # Phase 3: a short libFuzzer run of every parser entry point (libFuzzer + AddressSanitizer, its
 # own build in .build-fuzz; scripts/fuzz.sh). Longer campaigns: docs/robustness.md.
 # CCCD_FUZZ_SECONDS sets the time per target (0 skips the phase). A fixed seed (CCCD_FUZZ_SEED) makes

@@ -13,6 +13,8 @@ import Metrics
 /// counted in `cccdd_audit_failures_total`, and the route answers 503 `audit_unavailable` instead
 /// of the result — an audit journal a client (or a full disk) can switch off is no audit journal.
 /// Client ids with long digit runs are kept as keyed pseudonyms (`AuditJournal.pseudonymousClientID`).
+/// With `logging.journal` each recorded event also goes to the systemd journal as `CCCD_*` fields
+/// (``JournalFields``, best effort: docs/fleet-monitoring.md).
 public final class AuditRecorder: Sendable {
     /// What is journaled; the personal number is only handed to the journal to be hashed.
     struct Row: Sendable, Equatable {
@@ -35,9 +37,14 @@ public final class AuditRecorder: Sendable {
 
     public let journal: AuditJournal?
     private let logger: Logger
+    /// The systemd-journal copy; nil with `logging.journal` false.
+    let journalSink: JournalSink?
 
-    public init(configuration: DaemonConfiguration.Audit, logger: Logger) throws(ConfigurationError) {
+    public init(
+        configuration: DaemonConfiguration.Audit, logging: DaemonLogging? = nil, logger: Logger
+    ) throws(ConfigurationError) {
         self.logger = logger
+        journalSink = logging.flatMap { $0.journal ? JournalSink(path: $0.journalSocket) : nil }
         guard let path = configuration.path else {
             journal = nil
             return
@@ -59,9 +66,13 @@ public final class AuditRecorder: Sendable {
     }
 
     func record(_ row: Row) throws(APIError) {
-        guard let journal else { return }
+        guard let journal else {
+            journalSink?.send(JournalFields.fields(for: row, client: nil))
+            return
+        }
+        let client = journal.pseudonymousClientID(row.clientID)
         let entry = AuditEntry(
-            clientID: journal.pseudonymousClientID(row.clientID), operation: row.operation, reader: row.reader, outcome: row.outcome,
+            clientID: client, operation: row.operation, reader: row.reader, outcome: row.outcome,
             passive: row.passive, active: row.active, chip: row.chip, overall: row.overall, similarity: row.similarity,
             durationMilliseconds: row.durationMilliseconds, idHash: row.personalNumber.map { journal.hashID($0) },
             liveness: row.liveness, format: row.format, readId: row.readId)
@@ -72,6 +83,7 @@ public final class AuditRecorder: Sendable {
             Counter(label: "cccdd_audit_failures_total").increment()
             throw .auditUnavailable
         }
+        journalSink?.send(JournalFields.fields(for: row, client: client))
     }
 
     /// Deletes rows past the retention (called periodically).
@@ -85,14 +97,16 @@ public final class AuditRecorder: Sendable {
         }
     }
 
-    func recordRead(result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration) throws(APIError) {
+    func recordRead(
+        result: CardReadResult?, reader: String, clientID: String, outcome: String, duration: Duration, readId: String? = nil
+    ) throws(APIError) {
         let verification = result?.verification
         try record(Row(
             operation: .read, clientID: clientID, reader: reader, outcome: outcome,
             passive: verification?.passive.status.rawValue, active: verification?.active.status.rawValue,
             chip: verification?.chip.status.rawValue, overall: verification?.overall.rawValue, similarity: nil,
             durationMilliseconds: duration.millisecondsDouble,
-            personalNumber: result?.citizen?.personalNumber ?? result?.document?.personalNumber))
+            personalNumber: result?.citizen?.personalNumber ?? result?.document?.personalNumber, readId: readId))
     }
 
     func recordVerify(passive: String?, overall: String?, personalNumber: String?, clientID: String, outcome: String,

@@ -52,6 +52,11 @@ public enum ConfigurationLoader {
                 throw .unknownKey("limits.\(key)")
             }
         }
+        if let logging = dictionary["logging"] as? [String: Any] {
+            for key in logging.keys.sorted() where !DaemonLogging.knownKeys.contains(key) {
+                throw .unknownKey("logging.\(key)")
+            }
+        }
         if let face = dictionary["face"] as? [String: Any] {
             for key in face.keys.sorted() where !DaemonConfiguration.knownFaceKeys.contains(key) {
                 throw .unknownKey("face.\(key)")
@@ -127,5 +132,6 @@ public enum ConfigurationValidator {
             throw .invalidValue(key: "face.padThreshold", reason: "must be \(PresentationAttackDetector.thresholdRangeText)")
         }
         try configuration.limits.validate()
+        try configuration.logging.validate()
     }
 }

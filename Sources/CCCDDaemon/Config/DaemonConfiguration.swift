@@ -38,6 +38,8 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var tls: TLS?
     /// Request deadline, connection, event-stream and face-comparison caps (``DaemonLimits``).
     public var limits: DaemonLimits = DaemonLimits()
+    /// The systemd-journal copy of audit events (``DaemonLogging``).
+    public var logging: DaemonLogging = DaemonLogging()
     /// Face comparison settings (`face.level`: standard or strict, reported in every face result;
     /// `face.padThreshold`; `face.precompute`).
     public var face: Face
@@ -136,7 +138,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls, limits, face, readerProfiles, deviceKeyFile
+        case trustUpdateMirror, audit, tls, limits, face, readerProfiles, deviceKeyFile, logging
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -164,6 +166,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         audit = try c.decodeIfPresent(Audit.self, forKey: .audit) ?? defaults.audit
         tls = try c.decodeIfPresent(TLS.self, forKey: .tls)
         limits = try c.decodeIfPresent(DaemonLimits.self, forKey: .limits) ?? DaemonLimits()
+        logging = try c.decodeIfPresent(DaemonLogging.self, forKey: .logging) ?? DaemonLogging()
         face = try c.decodeIfPresent(Face.self, forKey: .face) ?? Face()
     }
 }

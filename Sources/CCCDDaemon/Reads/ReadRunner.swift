@@ -69,13 +69,16 @@ struct ReadRunner: Sendable {
         let overall = result.verification?.overall.rawValue ?? "incomplete"
         let duration = ContinuousClock.now - started
         // Journaled before the result is kept or announced: no unaudited read leaves the daemon.
+        let readId = ReadStore.makeReadId()
         do {
-            try audit.recordRead(result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration)
+            try audit.recordRead(
+                result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration, readId: readId)
         } catch {
             hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
             throw error
         }
-        let stored = store.store(result, reader: reader, sessionId: sessionId, chipTemplate: chipTemplate.withLock { $0 })
+        let stored = store.store(
+            result, reader: reader, sessionId: sessionId, readId: readId, chipTemplate: chipTemplate.withLock { $0 })
         hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
         logger.info("read finished", metadata: [
             "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",

@@ -15,11 +15,17 @@ public final class ReadStore: Sendable {
         self.now = now
     }
 
-    /// Keeps a result and returns its entry (with a new random read id).
-    public func store(_ result: CardReadResult, reader: String, sessionId: String,
-                      chipTemplate: PendingFaceResult<FaceTemplate>? = nil) -> StoredRead {
+    /// A new random read id (a lowercase UUID).
+    public static func makeReadId() -> String { UUID().uuidString.lowercased() }
+
+    /// Keeps a result and returns its entry (with a new random read id, or the one given), with the chip
+    /// photo's face template when it was started during the read.
+    public func store(
+        _ result: CardReadResult, reader: String, sessionId: String, readId: String = makeReadId(),
+        chipTemplate: PendingFaceResult<FaceTemplate>? = nil
+    ) -> StoredRead {
         let entry = StoredRead(
-            readId: UUID().uuidString.lowercased(), sessionId: sessionId, reader: reader,
+            readId: readId, sessionId: sessionId, reader: reader,
             expiresAt: now().addingTimeInterval(timeToLive), result: result, chipTemplate: chipTemplate)
         reads.withLock { $0[entry.readId] = entry }
         return entry

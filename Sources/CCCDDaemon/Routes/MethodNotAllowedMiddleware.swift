@@ -33,6 +33,10 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
+        // An undeclared method on a served path is refused before authentication, so a public path
+        // (TRACE /healthz) answers 405 as a protected one does. OPTIONS goes on: CORS preflights are
+        // the origin policy's.
+        if request.method != .options, let refused = notAllowed(request) { return refused }
         // The router's miss arrives as a 404 response (inner middlewares turn errors into responses)
         // or as its HTTPError; a 404 of a served method (e.g. read_not_found) is left alone.
         let response: Response
@@ -47,9 +51,10 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
 
     private func notAllowed(_ request: Request) -> Response? {
         let methods = table.methods(for: request.uri.path)
-        guard !methods.isEmpty, !methods.contains(request.method.rawValue) else { return nil }
-        var response = APIError.methodNotAllowed.response()
+        // HEAD is served wherever GET is.
         let allowed = methods.contains("GET") && !methods.contains("HEAD") ? (methods + ["HEAD"]).sorted() : methods
+        guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return nil }
+        var response = APIError.methodNotAllowed.response()
         response.headers[.allow] = allowed.joined(separator: ", ")
         return response
     }

@@ -33,12 +33,17 @@ enum ReadRoutes {
             return Response(status: .noContent)
         }
         router.get("/v1/reads/:readId/photo") { request, context in
+            // `format` is absent or `original` (docs/openapi.json); anything else is refused, not ignored.
+            let format = request.uri.queryParameters.get("format")
+            guard format == nil || format == "original" else {
+                throw APIError.invalidRequest("format must be original or absent")
+            }
             let id = try DaemonRouter.parameter("readId", context)
             guard let stored = services.store.read(id) else { throw APIError.readNotFound }
             guard let photo = stored.result.photo, !photo.imageData.isEmpty else {
                 throw APIError(.notFound, code: "photo_not_found", message: "this read has no photo")
             }
-            let original = request.uri.queryParameters.get("format") == "original"
+            let original = format == "original"
             let (bytes, type) = try PhotoTranscoder.browserImage(photo.imageData, format: photo.format, original: original)
             var headers = HTTPFields()
             headers[.contentType] = type

@@ -36,7 +36,7 @@ public final class DaemonServices: Sendable {
         store = ReadStore(timeToLive: TimeInterval(configuration.readTTLSeconds))
         readers = ReaderManager(hub: hub, store: store, logger: logger, readerProfiles: configuration.readerProfiles)
         trust = DaemonTrust(configuration: configuration)
-        audit = try AuditRecorder(configuration: configuration.audit, logger: logger)
+        audit = try AuditRecorder(configuration: configuration.audit, logging: configuration.logging, logger: logger)
         let (key, created) = try DeviceKeyFile.loadOrCreate(path: configuration.deviceKeyPath)
         deviceKey = key
         do {

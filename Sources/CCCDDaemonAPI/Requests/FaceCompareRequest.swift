@@ -43,7 +43,7 @@ public struct FaceCompareRequest: Sendable, Equatable {
         }
         switch (wire.readId, wire.chipImage) {
         case (let id?, nil):
-            guard !id.isEmpty, id.count <= 64 else { throw .invalidRequest("readId is not a read id") }
+            guard (1...64).contains(id.unicodeScalars.count) else { throw .invalidRequest("readId is not a read id") }
             return FaceCompareRequest(liveImages: live, chip: .read(id))
         case (nil, let image?):
             return FaceCompareRequest(liveImages: live, chip: .image(try Base64Field.decode(image, name: "chipImage")))

@@ -100,7 +100,20 @@ public struct ReadRequest: Sendable, Equatable {
         default:
             throw .invalidRequest("access needs exactly one of can, mrz, or id with dob and expiry")
         }
-        // Malformed keys are found here, before a reader is reserved.
+        // The API's exact forms first (docs/openapi.json), then the key itself, before a reader is reserved.
+        switch access {
+        case .can: break
+        case .mrz(let mrz):
+            guard AccessFieldRules.isMRZ(mrz) else { throw .invalidRequest("access.mrz must be DOCNO,YYMMDD,YYMMDD") }
+        case .vietnameseID(let id, let dob, _):
+            guard AccessFieldRules.isVietnameseID(id) else { throw .invalidRequest("access.id must be 12 digits") }
+            guard AccessFieldRules.isDate(dob) else {
+                throw .invalidRequest("access.dob (date of birth) must be YYYY-MM-DD, years 1900 to 2199")
+            }
+            guard let expiry = a.expiry, AccessFieldRules.isExpiry(expiry) else {
+                throw .invalidRequest("access.expiry (date of expiry) must be YYYY-MM-DD, years 1900 to 2199, or none")
+            }
+        }
         do {
             _ = try access.input.accessKey()
         } catch {
@@ -125,7 +138,7 @@ public struct ReadRequest: Sendable, Equatable {
                 options.timeoutSeconds = timeout
             }
             if let text = o.activeAuthenticationChallenge {
-                guard let challenge = ActiveAuthenticationEvidence.parseChallenge(text) else {
+                guard AccessFieldRules.isChallenge(text), let challenge = ActiveAuthenticationEvidence.parseChallenge(text) else {
                     throw .invalidRequest("options.activeAuthenticationChallenge must be 8 bytes: 16 hex digits or base64")
                 }
                 options.activeAuthenticationChallenge = challenge

@@ -35,8 +35,9 @@ public struct VerifyRequest: Sendable, Equatable {
         var aa: [String: [UInt8]] = [:]
         for (name, text) in wire.files.sorted(by: { $0.key < $1.key }) {
             if ["AA.challenge", "AA.response", "CAM.mappingKey", "CAM.caIC"].contains(name) {
+                // The text's length, as the document's maxLength (5464 characters: 4096 bytes and the padding).
+                guard text.unicodeScalars.count <= 5464 else { throw .invalidRequest("files.\(name) is too large") }
                 let bytes = try Base64Field.decode(text, name: "files.\(name)")
-                guard bytes.count <= 4096 else { throw .invalidRequest("files.\(name) is too large") }
                 aa[name] = bytes
                 continue
             }
