@@ -142,12 +142,14 @@ let package = Package(
         // Audit journal of the daemon's reads, verifications and face comparisons (SQLite through GRDB);
         // stores only a salted HMAC of the ID number.
         .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The daemon's per-client tokens file (hashed secrets, scopes), shared by cccdd and `cccd token`.
+        .target(name: "CCCDClientTokens", dependencies: ["CCCDCrypto"]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor",
+                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor", "CCCDClientTokens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
@@ -159,7 +161,7 @@ let package = Package(
             name: "CCCDDaemon",
             dependencies: [
                 "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace", "CCCDCrypto",
-                "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor",
+                "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor", "CCCDClientTokens",
                 .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -229,7 +231,13 @@ let package = Package(
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.
         .testTarget(name: "CCCDFuzzingTests", dependencies: ["CCCDFuzzing", "CCCDLDS"], exclude: ["Corpus", "Regressions"]),
-        .testTarget(name: "CCCDDaemonTests", dependencies: ["CCCDDaemon", "CCCDDaemonAPI"]),
+        .testTarget(
+            name: "CCCDDaemonTests",
+            dependencies: [
+                "CCCDDaemon", "CCCDDaemonAPI", "CCCDClientTokens",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),
         .testTarget(name: "CCCDAuditTests", dependencies: ["CCCDAudit", "CCCDCrypto", "CCCDTestSupport"]),
