@@ -108,7 +108,7 @@ import Testing
         #expect(registry.authenticate(monitor) == nil, "a file others may write is refused")
         // …and at start it stops the daemon.
         #expect(throws: ConfigurationError.self) {
-            try ClientRegistry(legacy: AccessToken(legacy), tokensFile: path, logger: Logger(label: "test"))
+            _ = try ClientRegistry(legacy: AccessToken(legacy), tokensFile: path, logger: Logger(label: "test"))
         }
     }
 
