@@ -11,7 +11,8 @@ public struct DaemonRequestContext: RequestContext {
     public var client: AuthenticatedClient?
 
     public init(source: BasicRequestContext) {
-        coreContext = .init(source: source)
+        // The parent's storage, not a fresh one: it holds the path parameters the router matched.
+        coreContext = source.coreContext
         client = nil
     }
 
