@@ -157,12 +157,14 @@ let package = Package(
         // Audit journal of the daemon's reads, verifications and face comparisons (SQLite through GRDB);
         // stores only a salted HMAC of the ID number.
         .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The daemon's per-client tokens file (hashed secrets, scopes), shared by cccdd and `cccd token`.
+        .target(name: "CCCDClientTokens", dependencies: ["CCCDCrypto"]),
 
         .executableTarget(
             name: "cccd",
             dependencies: [
                 "CCCDPrimitives", "CCCDKit", "CCCDVirtualCard", "CCCDVerification", "CCCDLDS", "CCCDMRZ", "CCCDFace", "CCCDAudit",
-                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor", "CCCDTransport",
+                "CCCDTrust", "CCCDProtocols", "CCCDCrypto", "CCCDDoctor", "CCCDTransport", "CCCDClientTokens",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
@@ -174,8 +176,7 @@ let package = Package(
             name: "CCCDDaemon",
             dependencies: [
                 "CCCDPrimitives", "CCCDDaemonAPI", "CCCDKit", "CCCDVerification", "CCCDLDS", "CCCDTransport", "CCCDFace",
-                "CCCDCrypto",
-                "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor",
+                "CCCDCrypto", "CCCDAudit", "CCCDTellerPage", "CCCDTrust", "CCCDDoctor", "CCCDClientTokens",
                 .target(name: "CGlibcMalloc", condition: .when(platforms: [.linux])),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -255,7 +256,10 @@ let package = Package(
             name: "CCCDDaemonTests",
             dependencies: [
                 "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", "CCCDAudit", "CCCDTestSupport",
-                .product(name: "Logging", package: "swift-log"),
+                "CCCDClientTokens", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),
         .testTarget(name: "RepositoryTests", dependencies: []),

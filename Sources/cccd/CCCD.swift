@@ -9,7 +9,7 @@ struct CCCD: AsyncParsableCommand {
         abstract: "Read and verify Vietnamese chip ID cards (CCCD) and other ICAO 9303 documents.",
         subcommands: [
             ReadersCommand.self, ReadCommand.self, VerifyCommand.self, MatchCommand.self, SimCommand.self, AuditCommand.self,
-            TrustCommand.self, InspectCommand.self, DoctorCommand.self, EvidenceCommand.self,
+            TrustCommand.self, InspectCommand.self, DoctorCommand.self, EvidenceCommand.self, TokenCommand.self,
         ])
 }
 

@@ -11,6 +11,9 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public var unixSocket: String?
     /// The bearer token file, created at first start (mode 0640).
     public var tokenFile: String
+    /// The per-client tokens (hashed secrets with scopes, managed by `cccd token`), reloaded when it
+    /// changes; `nil` = `cccdd-tokens.json` beside the token file. A missing file holds no tokens.
+    public var tokensFile: String?
     /// The device's P-256 signing key for signed evidence bundles (PEM, mode 0600), created at
     /// first start; `nil` = `cccdd-device-key.pem` beside the token file.
     public var deviceKeyFile: String?
@@ -103,6 +106,12 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
     public static let defaultListen = "127.0.0.1:8700"
     public static let defaultTokenFile = "/var/lib/cccdkit/cccdd.token"
 
+    /// Where the per-client tokens live: ``tokensFile``, or `cccdd-tokens.json` beside the token.
+    public var tokensPath: String {
+        let folder = (tokenFile as NSString).deletingLastPathComponent as NSString
+        return tokensFile ?? folder.appendingPathComponent("cccdd-tokens.json")
+    }
+
     /// Where the device signing key lives: ``deviceKeyFile``, or `cccdd-device-key.pem` beside the token.
     public var deviceKeyPath: String {
         let folder = (tokenFile as NSString).deletingLastPathComponent as NSString
@@ -138,7 +147,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case listen, unixSocket, tokenFile, allowedOrigins, allowedHosts, readTTLSeconds, maxBodyBytes, trust, trustDir, trustUpdateHours
-        case trustUpdateMirror, audit, tls, limits, face, readerProfiles, deviceKeyFile, logging
+        case trustUpdateMirror, audit, tls, limits, face, readerProfiles, deviceKeyFile, logging, tokensFile
     }
 
     /// The keys a configuration file may contain (unknown keys are rejected: a typo must not
@@ -154,6 +163,7 @@ public struct DaemonConfiguration: Sendable, Equatable, Codable {
         unixSocket = try c.decodeIfPresent(String.self, forKey: .unixSocket)
         tokenFile = try c.decodeIfPresent(String.self, forKey: .tokenFile) ?? defaults.tokenFile
         deviceKeyFile = try c.decodeIfPresent(String.self, forKey: .deviceKeyFile)
+        tokensFile = try c.decodeIfPresent(String.self, forKey: .tokensFile)
         allowedOrigins = try c.decodeIfPresent([String].self, forKey: .allowedOrigins) ?? []
         allowedHosts = try c.decodeIfPresent([String].self, forKey: .allowedHosts) ?? []
         readTTLSeconds = try c.decodeIfPresent(Int.self, forKey: .readTTLSeconds) ?? defaults.readTTLSeconds

@@ -79,14 +79,16 @@ public final class ReaderManager: Sendable {
 
     /// Reserves the reader for one read. Throws `reader_busy` when a read runs on it, and
     /// `invalid_request` when the session id is already in use.
-    public func beginSession(reader: String, sessionId: String) throws(APIError) -> ReaderSession {
+    public func beginSession(
+        reader: String, sessionId: String, owner: String = AuthenticatedClient.legacy.name
+    ) throws(APIError) -> ReaderSession {
         try state.withLock { state throws(APIError) -> ReaderSession in
             guard state.readers[reader] != nil else { throw APIError.readerNotFound }
             guard state.readers[reader]?.session == nil else { throw APIError.readerBusy }
             guard state.sessions[sessionId] == nil else {
                 throw APIError(.conflict, code: "session_in_use", message: "a read with this sessionId is running")
             }
-            let session = ReaderSession(id: sessionId, reader: reader)
+            let session = ReaderSession(id: sessionId, reader: reader, owner: owner)
             state.readers[reader]?.session = session
             state.sessions[sessionId] = session
             return session
@@ -100,9 +102,9 @@ public final class ReaderManager: Sendable {
         }
     }
 
-    /// Cancels a running read. Returns false when no session has this id.
-    public func cancel(sessionId: String) -> Bool {
-        guard let session = state.withLock({ $0.sessions[sessionId] }) else { return false }
+    /// Cancels a running read of `owner`'s. Returns false when no session of theirs has this id.
+    public func cancel(sessionId: String, owner: String = AuthenticatedClient.legacy.name) -> Bool {
+        guard let session = state.withLock({ $0.sessions[sessionId] }), session.owner == owner else { return false }
         session.cancel()
         return true
     }

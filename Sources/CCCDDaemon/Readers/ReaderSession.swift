@@ -6,11 +6,14 @@ import CCCDPrimitives
 public final class ReaderSession: Sendable {
     public let id: String
     public let reader: String
+    /// The client (token name) whose read this is: only it may cancel it.
+    public let owner: String
     private let state = LockedBox<(operation: ReadOperation?, cancelled: Bool)>((nil, false))
 
-    init(id: String, reader: String) {
+    init(id: String, reader: String, owner: String) {
         self.id = id
         self.reader = reader
+        self.owner = owner
     }
 
     func attach(_ operation: ReadOperation) {

@@ -19,15 +19,16 @@ struct ReadRunner: Sendable {
     /// Computes the chip photo's face template while the read goes on; nil when `face.precompute` is off.
     var face: FaceService?
 
-    func run(_ request: ReadRequest, readerID: String, headerSessionId: String?, clientID: String) async throws(APIError)
-        -> StoredRead
+    /// `owner`: the client (token name) the read, its session and its events belong to.
+    func run(_ request: ReadRequest, readerID: String, headerSessionId: String?, clientID: String, owner: String)
+        async throws(APIError) -> StoredRead
     {
         let started = ContinuousClock.now
         let reader = try readers.resolve(readerID)
         let sessionId = request.sessionId ?? headerSessionId ?? SessionID.make()
-        let session = try readers.beginSession(reader: reader, sessionId: sessionId)
+        let session = try readers.beginSession(reader: reader, sessionId: sessionId, owner: owner)
         defer { readers.endSession(session) }
-        hub.publish(.readStarted(sessionId: sessionId, reader: reader))
+        hub.publish(.readStarted(sessionId: sessionId, reader: reader), owner: owner)
         logger.info("read started", metadata: ["reader": "\(reader)", "session": "\(sessionId)"])
 
         var options = ReadOptions(
@@ -57,7 +58,7 @@ struct ReadRunner: Sendable {
         } catch {
             let apiError = APIError.from(error)
             let duration = ContinuousClock.now - started
-            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: apiError.code))
+            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: apiError.code), owner: owner)
             logger.info("read failed", metadata: [
                 "reader": "\(reader)", "session": "\(sessionId)", "code": "\(apiError.code)",
                 "durationMs": "\(duration.milliseconds)",
@@ -74,12 +75,13 @@ struct ReadRunner: Sendable {
             try audit.recordRead(
                 result: result, reader: reader, clientID: clientID, outcome: "ok", duration: duration, readId: readId)
         } catch {
-            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code))
+            hub.publish(.readFailed(sessionId: sessionId, reader: reader, code: error.code), owner: owner)
             throw error
         }
         let stored = store.store(
-            result, reader: reader, sessionId: sessionId, readId: readId, chipTemplate: chipTemplate.withLock { $0 })
-        hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall))
+            result, reader: reader, sessionId: sessionId, readId: readId, owner: owner,
+            chipTemplate: chipTemplate.withLock { $0 })
+        hub.publish(.readFinished(sessionId: sessionId, readId: stored.readId, reader: reader, overall: overall), owner: owner)
         logger.info("read finished", metadata: [
             "reader": "\(reader)", "session": "\(sessionId)", "overall": "\(overall)",
             "durationMs": "\(duration.milliseconds)",
@@ -101,7 +103,9 @@ struct ReadRunner: Sendable {
             session.attach(operation)
             let forward = Task { [hub] in
                 for await step in operation.progress {
-                    if let event = Self.event(for: step, sessionId: session.id, reader: reader) { hub.publish(event) }
+                    if let event = Self.event(for: step, sessionId: session.id, reader: reader) {
+                        hub.publish(event, owner: session.owner)
+                    }
                 }
             }
             do {

@@ -18,14 +18,14 @@ public final class ReadStore: Sendable {
     /// A new random read id (a lowercase UUID).
     public static func makeReadId() -> String { UUID().uuidString.lowercased() }
 
-    /// Keeps a result and returns its entry (with a new random read id, or the one given), with the chip
-    /// photo's face template when it was started during the read.
+    /// Keeps a result of `owner`'s and returns its entry (with a new random read id, or the one given),
+    /// with the chip photo's face template when it was started during the read.
     public func store(
         _ result: CardReadResult, reader: String, sessionId: String, readId: String = makeReadId(),
-        chipTemplate: PendingFaceResult<FaceTemplate>? = nil
+        owner: String = AuthenticatedClient.legacy.name, chipTemplate: PendingFaceResult<FaceTemplate>? = nil
     ) -> StoredRead {
         let entry = StoredRead(
-            readId: readId, sessionId: sessionId, reader: reader,
+            readId: readId, sessionId: sessionId, reader: reader, owner: owner,
             expiresAt: now().addingTimeInterval(timeToLive), result: result, chipTemplate: chipTemplate)
         reads.withLock { $0[entry.readId] = entry }
         return entry
@@ -44,10 +44,25 @@ public final class ReadStore: Sendable {
         }
     }
 
+    /// The read if `owner` made it: another client's read is `nil`, like an unknown one (404,
+    /// so that its existence does not leak).
+    public func read(_ readId: String, owner: String) -> StoredRead? {
+        read(readId).flatMap { $0.owner == owner ? $0 : nil }
+    }
+
     /// Wipes one read. Returns whether it existed.
     @discardableResult
     public func delete(_ readId: String) -> Bool {
         reads.withLock { Self.wipe(readId, in: &$0) }
+    }
+
+    /// Wipes one read of `owner`'s. Returns whether it existed and was theirs.
+    @discardableResult
+    public func delete(_ readId: String, owner: String) -> Bool {
+        reads.withLock { reads in
+            guard reads[readId]?.owner == owner else { return false }
+            return Self.wipe(readId, in: &reads)
+        }
     }
 
     /// Wipes every read taken from `reader` (its card was removed). Returns how many.

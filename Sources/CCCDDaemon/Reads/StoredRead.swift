@@ -8,6 +8,8 @@ public struct StoredRead: Sendable {
     public var readId: String
     public var sessionId: String
     public var reader: String
+    /// The client (token name) that made the read: the only one that may see it.
+    public var owner = AuthenticatedClient.legacy.name
     public var expiresAt: Date
     public var result: CardReadResult
     /// When the read finished (the evidence bundle's `readAt`).

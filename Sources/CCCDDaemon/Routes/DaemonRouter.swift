@@ -3,7 +3,10 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// Builds the router: the security middleware chain, then the routes of ``RouteTable``.
+/// Builds the router: the checks every request passes (error shape, 405, metrics, Host, Origin),
+/// the public routes (`/healthz`, the page), then the API group: bearer token → ``AuthMiddleware``
+/// puts the client into ``DaemonRequestContext``, `X-Client-Id` and body-size checks, and inside it
+/// one group per set of scopes (``ScopeMiddleware``; docs/daemon-operations.md, "Client tokens").
 public enum DaemonRouter {
     public static func make(_ services: DaemonServices) -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
@@ -14,18 +17,24 @@ public enum DaemonRouter {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: HostCheckMiddleware(policy: HostPolicy(port: services.port, allowedHosts: configuration.allowedHosts)))
         router.add(middleware: OriginMiddleware(policy: OriginPolicy(allowedOrigins: configuration.allowedOrigins, port: services.port)))
-        router.add(middleware: AuthMiddleware(token: services.token))
-        router.add(middleware: ClientIdentityMiddleware())
-        router.add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
-
-        StatusRoutes.register(on: router, services: services)
-        ReadRoutes.register(on: router, services: services)
-        EventRoutes.register(on: router, services: services)
-        FaceRoutes.register(on: router, services: services)
-        VerifyRoutes.register(on: router, services: services)
+        StatusRoutes.registerPublic(on: router)
         TellerPageRoutes.register(on: router, services: services)
-        DiagnosticsRoutes.register(on: router, services: services)
-        EvidenceRoutes.register(on: router, services: services)
+
+        let api = router.group(context: DaemonRequestContext.self)
+            .add(middleware: AuthMiddleware(clients: services.clients))
+            .add(middleware: ClientIdentityMiddleware())
+            .add(middleware: BodyLimitMiddleware(maxBodyBytes: configuration.maxBodyBytes))
+        let operations = api.group().add(middleware: ScopeMiddleware(.teller, .monitor))
+        let reading = api.group().add(middleware: ScopeMiddleware(.teller, .kiosk))
+        let teller = api.group().add(middleware: ScopeMiddleware(.teller))
+
+        StatusRoutes.register(anyClient: api, operations: operations, services: services)
+        DiagnosticsRoutes.register(on: operations, services: services)
+        ReadRoutes.register(on: reading, services: services)
+        EventRoutes.register(on: reading, services: services)
+        FaceRoutes.register(on: teller, services: services)
+        VerifyRoutes.register(on: teller, services: services)
+        EvidenceRoutes.register(teller: teller, anyClient: api, services: services)
         served.fill(router.routes.map { ($0.path.description, $0.method.rawValue) })
         return router
     }

@@ -2,11 +2,11 @@ import CCCDDoctor
 import Foundation
 import Hummingbird
 
-/// `GET /v1/diagnostics`: the checks of `cccd doctor` run by the daemon on its own settings (token
-/// required like every /v1 route; the report holds no personal data). Always 200: the report's
+/// `GET /v1/diagnostics`: the checks of `cccd doctor` run by the daemon on its own settings (scopes
+/// teller and monitor; the report holds no personal data). Always 200: the report's
 /// `passed` says whether every check passed.
 enum DiagnosticsRoutes {
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+    static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.get("/v1/diagnostics") { _, _ in
             let configuration = services.configuration
             let settings = DaemonSettings(

@@ -10,15 +10,18 @@ import Hummingbird
 /// result model's JSON Schema, referenced by the OpenAPI document). Bundles are never logged: the log and
 /// metrics get the format, the read id and the client only.
 enum EvidenceRoutes {
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
-        router.get("/v1/reads/:readId/evidence") { request, context in
+    static func register(
+        teller: RouterGroup<DaemonRequestContext>, anyClient router: RouterGroup<DaemonRequestContext>,
+        services: DaemonServices
+    ) {
+        teller.get("/v1/reads/:readId/evidence") { request, context in
             let id = try DaemonRouter.parameter("readId", context)
             let name = request.uri.queryParameters.get("format") ?? EvidenceFormat.cccdkit.rawValue
             guard let format = EvidenceFormat(rawValue: name) else {
                 throw APIError.invalidRequest("format must be cccdkit, ekyc-raw or rar")
             }
             let signed = try signedRequested(request)
-            guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+            guard let stored = services.store.read(id, owner: try context.owner()) else { throw APIError.readNotFound }
             let bundle: Data
             do {
                 bundle = try EvidenceBundle.make(

@@ -6,8 +6,8 @@ import Metrics
 
 /// `POST /v1/face/compare`.
 enum FaceRoutes {
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
-        router.post("/v1/face/compare") { request, _ in
+    static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
+        router.post("/v1/face/compare") { request, context in
             try RequestBodyReader.requireJSON(request)
             let started = ContinuousClock.now
             let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
@@ -20,7 +20,7 @@ enum FaceRoutes {
             switch compare.chip {
             case .image(let bytes): chip = bytes
             case .read(let id):
-                guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+                guard let stored = services.store.read(id, owner: try context.owner()) else { throw APIError.readNotFound }
                 guard let photo = stored.result.photo?.imageData, !photo.isEmpty else {
                     throw APIError.faceError("this read has no chip photo")
                 }

@@ -4,11 +4,12 @@ import HTTPTypes
 import Hummingbird
 
 /// `POST /v1/readers/{id}/read`, `GET|DELETE /v1/reads/{readId}`, `GET /v1/reads/{readId}/photo`,
-/// `POST /v1/sessions/{sessionId}/cancel`.
+/// `POST /v1/sessions/{sessionId}/cancel`. A read and its session belong to the client whose token
+/// started it; to every other client they answer 404 as if they did not exist.
 enum ReadRoutes {
     static let sessionHeader = HTTPField.Name("X-Session-Id")!
 
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+    static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.post("/v1/readers/:id/read") { request, context in
             try RequestBodyReader.requireJSON(request)
             let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
@@ -17,19 +18,20 @@ enum ReadRoutes {
             let headerSession = request.headers[sessionHeader]
             if let headerSession { try SessionID.validate(headerSession) }
             let stored = try await services.readRunner.run(
-                readRequest, readerID: readerID, headerSessionId: headerSession, clientID: DaemonRouter.clientID(request))
+                readRequest, readerID: readerID, headerSessionId: headerSession, clientID: DaemonRouter.clientID(request),
+                owner: try context.owner())
             var response = try JSONResponse.response(ReadResponse(read: stored))
             response.headers[sessionHeader] = stored.sessionId
             return response
         }
         router.get("/v1/reads/:readId") { _, context in
             let id = try DaemonRouter.parameter("readId", context)
-            guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+            guard let stored = services.store.read(id, owner: try context.owner()) else { throw APIError.readNotFound }
             return try JSONResponse.response(ReadResponse(read: stored))
         }
         router.delete("/v1/reads/:readId") { _, context in
             let id = try DaemonRouter.parameter("readId", context)
-            guard services.store.delete(id) else { throw APIError.readNotFound }
+            guard services.store.delete(id, owner: try context.owner()) else { throw APIError.readNotFound }
             return Response(status: .noContent)
         }
         router.get("/v1/reads/:readId/photo") { request, context in
@@ -39,7 +41,7 @@ enum ReadRoutes {
                 throw APIError.invalidRequest("format must be original or absent")
             }
             let id = try DaemonRouter.parameter("readId", context)
-            guard let stored = services.store.read(id) else { throw APIError.readNotFound }
+            guard let stored = services.store.read(id, owner: try context.owner()) else { throw APIError.readNotFound }
             guard let photo = stored.result.photo, !photo.imageData.isEmpty else {
                 throw APIError(.notFound, code: "photo_not_found", message: "this read has no photo")
             }
@@ -52,7 +54,7 @@ enum ReadRoutes {
         }
         router.post("/v1/sessions/:sessionId/cancel") { _, context in
             let id = try DaemonRouter.parameter("sessionId", context)
-            guard services.readers.cancel(sessionId: id) else { throw APIError.sessionNotFound }
+            guard services.readers.cancel(sessionId: id, owner: try context.owner()) else { throw APIError.sessionNotFound }
             return try JSONResponse.response(CancelResponse(sessionId: id, cancelled: true), status: .accepted)
         }
     }

@@ -2,12 +2,19 @@ import CCCDDaemonAPI
 import Foundation
 import Hummingbird
 
-/// `/healthz`, `/v1/status`, `/v1/readers`, `/metrics`, `/v1/openapi.json`.
+/// `/healthz` (public), `/v1/status`, `/v1/readers`, `/v1/openapi.json` (any client), `/metrics`
+/// (scopes teller and monitor).
 enum StatusRoutes {
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+    static func registerPublic(on router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in
             try JSONResponse.response(HealthResponse(status: "ok", version: CCCDDaemonInfo.version))
         }
+    }
+
+    static func register(
+        anyClient router: RouterGroup<DaemonRequestContext>, operations: RouterGroup<DaemonRequestContext>,
+        services: DaemonServices
+    ) {
         router.get("/v1/status") { _, _ in
             let uptime = ContinuousClock.now - services.startedAt
             return try JSONResponse.response(StatusResponse(
@@ -17,7 +24,7 @@ enum StatusRoutes {
         router.get("/v1/readers") { _, _ in
             try JSONResponse.response(ReadersResponse(readers: services.readers.readers()))
         }
-        router.get("/metrics") { _, _ in
+        operations.get("/metrics") { _, _ in
             services.metrics.update(services)
             var headers = HTTPFields()
             headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"

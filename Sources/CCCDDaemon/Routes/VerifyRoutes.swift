@@ -9,7 +9,7 @@ import Metrics
 /// `POST /v1/verify`: offline verification of uploaded dump files, as `cccd verify --json` (the same
 /// result model as a read, docs/schema/read-result.schema.json).
 enum VerifyRoutes {
-    static func register(on router: Router<BasicRequestContext>, services: DaemonServices) {
+    static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.post("/v1/verify") { request, _ in
             try RequestBodyReader.requireJSON(request)
             let started = ContinuousClock.now

@@ -7,7 +7,8 @@ import Logging
 /// Everything the routes share: configuration, token, readers, reads, events, face engine, audit.
 public final class DaemonServices: Sendable {
     public let configuration: DaemonConfiguration
-    public let token: AccessToken
+    /// The legacy token and the per-client tokens (``ClientRegistry``).
+    public let clients: ClientRegistry
     public let hub: EventHub
     public let store: ReadStore
     public let readers: ReaderManager
@@ -29,7 +30,7 @@ public final class DaemonServices: Sendable {
         throws(ConfigurationError)
     {
         self.configuration = configuration
-        self.token = token
+        clients = try ClientRegistry(legacy: token, tokensFile: configuration.tokensPath, logger: logger)
         self.logger = logger
         self.metrics = metrics
         hub = EventHub()

@@ -72,6 +72,9 @@ final class DaemonProcess: @unchecked Sendable {
 
     var log: String { (try? String(contentsOf: logFile, encoding: .utf8)) ?? "" }
 
+    /// The per-client tokens file (`cccd token … --file`): the default one, beside the token file.
+    var tokensFile: String { folder.appendingPathComponent("cccdd-tokens.json").path }
+
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(at: folder)
@@ -181,11 +184,12 @@ final class EventStreamClient: @unchecked Sendable {
     private let process = Process()
     private let output: URL
 
-    init(daemon: DaemonProcess) throws {
+    /// `token`: the bearer token of the stream's client (default: the daemon's single token).
+    init(daemon: DaemonProcess, token: String? = nil) throws {
         output = daemon.folder.appendingPathComponent("events-\(UUID().uuidString).txt")
         FileManager.default.createFile(atPath: output.path, contents: nil)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
-        process.arguments = ["-sN", "-o", output.path, "-H", "Authorization: Bearer \(daemon.token)",
+        process.arguments = ["-sN", "-o", output.path, "-H", "Authorization: Bearer \(token ?? daemon.token)",
                              "http://127.0.0.1:\(daemon.port)/v1/events"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
