@@ -158,7 +158,7 @@ let package = Package(
         // stores only a salted HMAC of the ID number.
         .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
         // The daemon's per-client tokens file (hashed secrets, scopes), shared by cccdd and `cccd token`.
-        .target(name: "CCCDClientTokens", dependencies: ["CCCDCrypto"]),
+        .target(name: "CCCDClientTokens", dependencies: ["CCCDPrimitives", "CCCDCrypto"]),
 
         .executableTarget(
             name: "cccd",
@@ -229,7 +229,7 @@ let package = Package(
         .testTarget(
             name: "CCCDProtocolsTests",
             dependencies: ["CCCDPrimitives", "CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
-        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
+        .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDPrimitives", "CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests",
             dependencies: [

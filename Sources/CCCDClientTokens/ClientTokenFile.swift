@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// The per-client tokens of `cccdd` (`tokensFile` in cccdd.json): a JSON object
@@ -31,7 +32,7 @@ public struct ClientTokenFile: Sendable, Equatable {
     /// SHA-256 (OpenSSL) of a secret, as lower-case hex.
     public static func hash(_ secret: some StringProtocol) -> String {
         let digest = (try? HashAlgorithm.sha256.hash(Array(secret.utf8))) ?? []
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(digest)
     }
 
     /// The entry whose hash is the presented secret's, compared in constant time (OpenSSL
@@ -60,7 +61,7 @@ public struct ClientTokenFile: Sendable, Equatable {
         } catch {
             throw ClientTokenFileError(path: "", reason: "no random bytes: \(error)")
         }
-        let secret = random.map { String(format: "%02x", $0) }.joined()
+        let secret = Hex.lowercase(random)
         let created = ISO8601DateFormatter().string(from: now)
         entries.append(ClientTokenEntry(name: name, scope: scope, sha256: Self.hash(secret), created: created))
         return secret

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// The bearer token every request (but `/healthz` and the static page) must carry. Kept in a file
@@ -68,7 +69,7 @@ public struct AccessToken: Sendable {
         } catch {
             throw .tokenFile(path: path, reason: "no random bytes: \(error)")
         }
-        let text = random.map { String(format: "%02x", $0) }.joined() + "\n"
+        let text = Hex.lowercase(random) + "\n"
         // O_EXCL: never overwrite a token another process has just written.
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o640)
         guard fd >= 0 else { throw .tokenFile(path: path, reason: "cannot create: \(errnoText())") }

@@ -1,4 +1,5 @@
 import CCCDClientTokens
+import CCCDPrimitives
 import Foundation
 import Logging
 

@@ -1,5 +1,6 @@
 import CCCDCrypto
 import CCCDFace
+import CCCDPrimitives
 import Foundation
 
 /// The dlib models: present, matching the SHA-256 pinned in scripts/setup-face-models.sh, and
@@ -79,7 +80,7 @@ enum FaceModelsCheck {
     static func sha256(_ path: String) throws(DoctorError) -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-            return try HashAlgorithm.sha256.hash([UInt8](data)).map { String(format: "%02x", $0) }.joined()
+            return Hex.lowercase(try HashAlgorithm.sha256.hash([UInt8](data)))
         } catch {
             throw .modelUnreadable(file: path, reason: "\(error)")
         }

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTestSupport
 import Foundation
 
@@ -43,21 +44,8 @@ enum Samples {
     ]
 }
 
-/// Bytes from hex text; spaces, newlines and colons are ignored.
-func hex(_ text: String) -> [UInt8] {
-    let digits = text.filter(\.isHexDigit)
-    precondition(digits.count % 2 == 0, "odd hex digit count")
-    var bytes: [UInt8] = []
-    var index = digits.startIndex
-    while index < digits.endIndex {
-        let next = digits.index(index, offsetBy: 2)
-        bytes.append(UInt8(digits[index..<next], radix: 16)!)
-        index = next
-    }
-    return bytes
-}
+/// Bytes from hex text (spaces, newlines and colons ignored); the package's one hex codec.
+func hex(_ text: String) -> [UInt8] { [UInt8](hex: text) }
 
 /// Hex text of bytes, upper case, no separators.
-func hexString<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 {
-    bytes.map { String(format: "%02X", $0) }.joined()
-}
+func hexString<S: Sequence>(_ bytes: S) -> String where S.Element == UInt8 { Hex.encode(bytes) }
