@@ -40,8 +40,10 @@ import Testing
             let a = PendingFaceResult<FaceTemplate>(finished: .success(template))
             let b = PendingFaceResult<FaceTemplate>(finished: .success(template))
             (first, second) = (a, b)
-            ids = [store.store(result(), reader: "R0", sessionId: "a", chipTemplate: a).readId,
-                   store.store(result(), reader: "R1", sessionId: "b", chipTemplate: b).readId]
+            ids = [
+                store.store(result(), reader: "R0", sessionId: "a", chipTemplate: a).readId,
+                store.store(result(), reader: "R1", sessionId: "b", chipTemplate: b).readId,
+            ]
         }
         do {
             let pending = try #require(store.read(ids[0])?.chipTemplate)
@@ -79,7 +81,10 @@ import Testing
             (.cardInserted(reader: "R"), "card-inserted"),
             (.cardRemoved(reader: "R"), "card-removed"),
             (.readStarted(sessionId: "s", reader: "R"), "read-started"),
-            (.readProgress(sessionId: "s", reader: "R", step: "file", file: "DG2", bytesRead: 100, totalBytes: 200), "read-progress"),
+            (
+                .readProgress(sessionId: "s", reader: "R", step: "file", file: "DG2", bytesRead: 100, totalBytes: 200),
+                "read-progress"
+            ),
             (.readFinished(sessionId: "s", readId: "r", reader: "R", overall: "valid"), "read-finished"),
             (.readFailed(sessionId: "s", reader: "R", code: "wrong_access_key"), "read-failed"),
         ]
@@ -90,11 +95,15 @@ import Testing
             let object = try #require(try JSONSerialization.jsonObject(with: event.json) as? [String: Any])
             #expect(object["reader"] is String)
         }
-        let progress = try #require(try JSONSerialization.jsonObject(
-            with: DaemonEvent.readProgress(sessionId: "s", reader: "R", step: "file", file: "DG2", bytesRead: 100, totalBytes: 200).json)
-            as? [String: Any])
+        let progress = try #require(
+            try JSONSerialization.jsonObject(
+                with: DaemonEvent.readProgress(
+                    sessionId: "s", reader: "R", step: "file", file: "DG2", bytesRead: 100, totalBytes: 200
+                ).json)
+                as? [String: Any])
         #expect(DaemonEvent.heartbeat.serverSentEvent == ": keep-alive\n\n")
-        #expect(progress["file"] as? String == "DG2" && progress["bytesRead"] as? Int == 100 && progress["totalBytes"] as? Int == 200)
+        #expect(
+            progress["file"] as? String == "DG2" && progress["bytesRead"] as? Int == 100 && progress["totalBytes"] as? Int == 200)
     }
 
     @Test func hubFansOutAndFinishes() async {

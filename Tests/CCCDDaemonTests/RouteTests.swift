@@ -62,7 +62,9 @@ import Testing
             for other in ["teller-a", "legacy"] {
                 for route in [path, path + "/photo", path + "/evidence"] {
                     let reply = try await client.execute(.get, route, headers: fixture.headers(other))
-                    #expect(reply.status == .notFound && reply.errorCode == "read_not_found", "\(other) \(route) \(String(decoding: reply.body, as: UTF8.self))")
+                    #expect(
+                        reply.status == .notFound && reply.errorCode == "read_not_found",
+                        "\(other) \(route) \(String(decoding: reply.body, as: UTF8.self))")
                 }
                 let delete = try await client.execute(.delete, path, headers: fixture.headers(other))
                 #expect(delete.status == .notFound, "\(other) DELETE")

@@ -32,7 +32,8 @@ struct FacePipelineTests {
         let chipBytes = try TestData.bytes("chip/obama-jp2-15k.jp2")
         let liveBytes = try TestData.bytes("live/obama3-1280x720.jpg")
         let pad = SharedFolder.available("models") ? Self.pad : PresentationAttackDetector()
-        let direct = try await engine.compare(chip: FaceImage(encoded: chipBytes), liveFrames: [FaceImage(encoded: liveBytes)], pad: pad)
+        let direct = try await engine.compare(
+            chip: FaceImage(encoded: chipBytes), liveFrames: [FaceImage(encoded: liveBytes)], pad: pad)
         let chip = engine.startTemplate(encoded: chipBytes)
         let live = engine.startLiveCapture(encodedFrames: [liveBytes], pad: pad)
         let piped = try await engine.compare(chip: chip, live: live)
@@ -54,16 +55,19 @@ struct FacePipelineTests {
         let chipBytes = try TestData.bytes("chip/obama-jp2-8k.jp2")
         let liveBytes = try TestData.bytes("live/obama3-1280x720.jpg")
         await #expect(throws: FaceError.noFace) {
-            try await engine.compare(chip: engine.startTemplate(encoded: noFace),
-                                     live: engine.startLiveCapture(encodedFrames: [noFace], pad: Self.pad))
+            try await engine.compare(
+                chip: engine.startTemplate(encoded: noFace),
+                live: engine.startLiveCapture(encodedFrames: [noFace], pad: Self.pad))
         }
         await #expect(throws: FaceError.noFace) {
-            try await engine.compare(chip: engine.startTemplate(encoded: noFace),
-                                     live: engine.startLiveCapture(encodedFrames: [liveBytes], pad: Self.pad))
+            try await engine.compare(
+                chip: engine.startTemplate(encoded: noFace),
+                live: engine.startLiveCapture(encodedFrames: [liveBytes], pad: Self.pad))
         }
         await #expect(throws: FaceError.unsupportedImageFormat) {
-            try await engine.compare(chip: engine.startTemplate(encoded: chipBytes),
-                                     live: engine.startLiveCapture(encodedFrames: [[1, 2, 3]], pad: Self.pad))
+            try await engine.compare(
+                chip: engine.startTemplate(encoded: chipBytes),
+                live: engine.startLiveCapture(encodedFrames: [[1, 2, 3]], pad: Self.pad))
         }
         #expect(throws: FaceError.self) { try engine.startLiveCapture(encodedFrames: [], pad: Self.pad).wait().get() }
     }

@@ -35,9 +35,12 @@ struct FacePoseTests {
         #expect(gate.failureForTesting(pose: FacePose(rollDegrees: 8, yawRatio: -0.1)) == nil)
     }
 
-    @Test("Upright camera and chip photos are frontal",
-          arguments: ["live/obama3-1280x720.jpg", "originals/obama.jpg", "originals/obama2.jpg", "originals/obama3.jpg",
-                      "originals/biden.jpg", "originals/astronaut.png", "chip/obama-jp2-15k.jp2"])
+    @Test(
+        "Upright camera and chip photos are frontal",
+        arguments: [
+            "live/obama3-1280x720.jpg", "originals/obama.jpg", "originals/obama2.jpg", "originals/obama3.jpg",
+            "originals/biden.jpg", "originals/astronaut.png", "chip/obama-jp2-15k.jp2",
+        ])
     func realPhotosAreFrontal(path: String) throws {
         let image = try TestData.image(path)
         let aligned = try engine.align(engine.selectFace(in: image), in: image)
@@ -46,8 +49,9 @@ struct FacePoseTests {
         #expect(FaceQualityGate().failureForTesting(pose: pose) == nil)
     }
 
-    @Test("A face tilted by 30° is not frontal: insufficient-quality naming the reason",
-          .enabled(if: SharedFolder.available("models"), "needs ../shared/models (not found)"))
+    @Test(
+        "A face tilted by 30° is not frontal: insufficient-quality naming the reason",
+        .enabled(if: SharedFolder.available("models"), "needs ../shared/models (not found)"))
     func rotatedCrop() throws {
         let pad = PresentationAttackDetector(configuration: .init(modelsDirectory: SharedFolder.url("models/minifasnet")))
         let upright = try TestData.image("originals/obama.jpg")
@@ -73,7 +77,8 @@ struct FacePoseTests {
         for y in 0..<side {
             for x in 0..<side {
                 let (dx, dy) = (Double(x) - half, Double(y) - half)
-                let sx = Int((dx * c + dy * s + w / 2).rounded(.down)), sy = Int((-dx * s + dy * c + h / 2).rounded(.down))
+                let sx = Int((dx * c + dy * s + w / 2).rounded(.down))
+                let sy = Int((-dx * s + dy * c + h / 2).rounded(.down))
                 guard sx >= 0, sy >= 0, sx < image.width, sy < image.height else { continue }
                 let (to, from) = ((y * side + x) * 3, (sy * image.width + sx) * 3)
                 pixels[to] = image.pixels[from]

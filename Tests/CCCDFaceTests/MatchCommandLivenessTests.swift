@@ -5,8 +5,9 @@ import Testing
 
 /// `cccd match --json` end to end: the liveness block with the shipped threshold and models folder
 /// layout (the dlib models and the two ONNX files side by side, as the set-up installs them).
-@Suite("cccd match: liveness and levels",
-       .enabled(if: SharedFolder.available("models"), "needs ../shared/models (not found)"))
+@Suite(
+    "cccd match: liveness and levels",
+    .enabled(if: SharedFolder.available("models"), "needs ../shared/models (not found)"))
 struct MatchCommandLivenessTests {
     /// A models folder with links to the installed dlib models and, if asked, the PAD models.
     static func modelsFolder(withPAD: Bool) throws -> URL {
@@ -14,8 +15,9 @@ struct MatchCommandLivenessTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let dlib = FaceModelFiles.defaultDirectory()
         for name in [FaceModelFiles.recognition, FaceModelFiles.landmarks, FaceModelFiles.cnnDetector] {
-            try? FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(name),
-                                                         withDestinationURL: dlib.appendingPathComponent(name))
+            try? FileManager.default.createSymbolicLink(
+                at: folder.appendingPathComponent(name),
+                withDestinationURL: dlib.appendingPathComponent(name))
         }
         if withPAD {
             for model in PADModelFiles.all {
@@ -29,8 +31,9 @@ struct MatchCommandLivenessTests {
 
     static func match(_ arguments: [String], models: URL) throws -> (status: Int32, json: [String: Any]) {
         let cccd = BuiltExecutable.url("cccd", repositoryRoot: SharedFolder.repositoryRoot)
-        let (status, output) = try BuiltExecutable.run(cccd, ["match", "--json"] + arguments, in: SharedFolder.repositoryRoot,
-                                                       environment: [FaceModelFiles.environmentVariable: models.path])
+        let (status, output) = try BuiltExecutable.run(
+            cccd, ["match", "--json"] + arguments, in: SharedFolder.repositoryRoot,
+            environment: [FaceModelFiles.environmentVariable: models.path])
         let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any] ?? [:]
         return (status, json)
     }
@@ -41,7 +44,9 @@ struct MatchCommandLivenessTests {
     func samples() throws {
         let models = try Self.modelsFolder(withPAD: true)
         defer { try? FileManager.default.removeItem(at: models) }
-        for (name, expected) in [("image_F1.jpg", "attack-suspected"), ("image_F2.jpg", "attack-suspected"), ("image_T1.jpg", "live")] {
+        for (name, expected) in [
+            ("image_F1.jpg", "attack-suspected"), ("image_F2.jpg", "attack-suspected"), ("image_T1.jpg", "live"),
+        ] {
             let (status, json) = try Self.match([Self.sample("image_T1.jpg"), Self.sample(name)], models: models)
             let liveness = json["liveness"] as? [String: Any]
             #expect(liveness?["status"] as? String == expected, "\(name): \(liveness ?? [:])")
@@ -77,8 +82,9 @@ struct MatchCommandLivenessTests {
         #expect(json["level"] as? String == "strict")
         #expect(abs((json["threshold"] as? Double ?? 0) - FaceDecisionLevel.strict.threshold) < 1e-9)
         let cccd = BuiltExecutable.url("cccd", repositoryRoot: SharedFolder.repositoryRoot)
-        let six = try BuiltExecutable.run(cccd, ["match", "--json"] + Array(repeating: Self.sample("image_T1.jpg"), count: 7),
-                                          in: SharedFolder.repositoryRoot)
+        let six = try BuiltExecutable.run(
+            cccd, ["match", "--json"] + Array(repeating: Self.sample("image_T1.jpg"), count: 7),
+            in: SharedFolder.repositoryRoot)
         #expect(six.status == 64, "more than 5 live frames is a usage error")
     }
 
@@ -86,16 +92,21 @@ struct MatchCommandLivenessTests {
     func padThreshold() throws {
         let models = try Self.modelsFolder(withPAD: true)
         defer { try? FileManager.default.removeItem(at: models) }
-        let (_, json) = try Self.match([Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"), "--pad-threshold", "0.9"],
-                                       models: models)
+        let (_, json) = try Self.match(
+            [Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"), "--pad-threshold", "0.9"],
+            models: models)
         let liveness = try #require(json["liveness"] as? [String: Any])
         #expect(liveness["threshold"] as? Double == 0.9)
         let score = try #require(liveness["score"] as? Double)
         #expect(liveness["status"] as? String == (score >= 0.9 ? "live" : "attack-suspected"), "\(liveness)")
         let cccd = BuiltExecutable.url("cccd", repositoryRoot: SharedFolder.repositoryRoot)
         for bad in ["0", "0.99", "x"] {
-            let run = try BuiltExecutable.run(cccd, ["match", Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"),
-                                                     "--pad-threshold", bad], in: SharedFolder.repositoryRoot)
+            let run = try BuiltExecutable.run(
+                cccd,
+                [
+                    "match", Self.sample("image_T1.jpg"), Self.sample("image_T1.jpg"),
+                    "--pad-threshold", bad,
+                ], in: SharedFolder.repositoryRoot)
             #expect(run.status == 64, "--pad-threshold \(bad)")
         }
     }

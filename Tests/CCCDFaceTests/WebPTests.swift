@@ -13,9 +13,11 @@ struct WebPTests {
         var output: UnsafeMutablePointer<UInt8>?
         let size = image.pixels.withUnsafeBufferPointer { pixels in
             if let quality {
-                WebPEncodeRGB(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.width * 3), quality, &output)
+                WebPEncodeRGB(
+                    pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.width * 3), quality, &output)
             } else {
-                WebPEncodeLosslessRGB(pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.width * 3), &output)
+                WebPEncodeLosslessRGB(
+                    pixels.baseAddress, Int32(image.width), Int32(image.height), Int32(image.width * 3), &output)
             }
         }
         defer { WebPFree(output) }
@@ -43,7 +45,10 @@ struct WebPTests {
         // width and height. Announce 16383 × 16383 (268 Mpx): refused from the header.
         try #require(Array(bytes[12..<16]) == Array("VP8 ".utf8) && Array(bytes[23..<26]) == [0x9D, 0x01, 0x2A])
         var huge = bytes
-        huge[26] = 0xFF; huge[27] = 0x3F; huge[28] = 0xFF; huge[29] = 0x3F
+        huge[26] = 0xFF
+        huge[27] = 0x3F
+        huge[28] = 0xFF
+        huge[29] = 0x3F
         let tooLarge = #expect(throws: FaceError.self) { try FaceImage(encoded: huge) }
         #expect(tooLarge == .imageTooLarge(width: 16383, height: 16383, maximumPixels: ImageLimits().maximumPixels))
         // A custom limit below the photo's size is applied from the header too.
@@ -52,7 +57,10 @@ struct WebPTests {
         }
         bytes.removeLast(bytes.count / 2)
         let truncated = #expect(throws: FaceError.self) { try FaceImage(encoded: bytes) }
-        if case .corruptImage(format: .webp, _)? = truncated {} else { Issue.record("truncated WebP: \(String(describing: truncated))") }
+        if case .corruptImage(format: .webp, _)? = truncated {
+        } else {
+            Issue.record("truncated WebP: \(String(describing: truncated))")
+        }
         let junk = Array("RIFF".utf8) + [0x10, 0, 0, 0] + Array("WEBP".utf8) + [UInt8](repeating: 0x41, count: 16)
         #expect(throws: FaceError.self) { try FaceImage(encoded: junk) }
     }

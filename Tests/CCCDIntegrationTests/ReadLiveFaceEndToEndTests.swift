@@ -35,7 +35,9 @@ extension PCSCEndToEnd {
         }
         let generator = Process()
         generator.executableURL = Self.builtExecutable("cccd-datasets")
-        generator.arguments = ["--root", root.path, "--only", "default", "--photo", try Self.facePhoto("chip/obama-jpeg-15k.jpg")]
+        generator.arguments = [
+            "--root", root.path, "--only", "default", "--photo", try Self.facePhoto("chip/obama-jpeg-15k.jpg"),
+        ]
         generator.standardOutput = FileHandle.nullDevice
         try generator.run()
         generator.waitUntilExit()
@@ -87,7 +89,8 @@ extension PCSCEndToEnd {
         #expect(liveness["threshold"] as? Double == 0.6)
         #expect(run.stderr.contains("face result") && run.stderr.contains("ms after the read"), "\(run.stderr)")
 
-        let six = try Self.runCLI(["read", "--reader", "0", "--can", "012345", "--json"] + Array(repeating: ["--live", live], count: 6).flatMap { $0 })
+        let six = try Self.runCLI(
+            ["read", "--reader", "0", "--can", "012345", "--json"] + Array(repeating: ["--live", live], count: 6).flatMap { $0 })
         #expect(six.status == 64, "more than 5 live frames is a usage error")
         let badThreshold = try Self.runCLI(["read", "--reader", "0", "--can", "012345", "--live", live, "--pad-threshold", "1"])
         #expect(badThreshold.status == 64)

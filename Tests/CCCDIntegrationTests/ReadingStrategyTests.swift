@@ -19,12 +19,16 @@ import Testing
             case .extended: .extended
             case .shortOnly: .shortOnly
             case .getResponseChaining: CardProfile(getResponseChaining: true)
-            case .exactLength: CardProfile(extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 256,
-                                           endOfFile: .exactLength)
+            case .exactLength:
+                CardProfile(
+                    extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 256,
+                    endOfFile: .exactLength)
             case .noSFI: CardProfile(shortFileIdentifiers: false)
             case .noATRInfo: CardProfile(atrInfo: false)
-            case .limit0xDF: CardProfile(extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 0xDF,
-                                         atrInfo: false)
+            case .limit0xDF:
+                CardProfile(
+                    extendedLength: false, maxCommandDataLength: 255, maxResponseDataLength: 0xDF,
+                    atrInfo: false)
             }
         }
 
@@ -35,7 +39,8 @@ import Testing
     func wholeCardReadsExactly(_ variant: Variant) async throws {
         let card = InProcessCard(VirtualCard(profile: variant.profile, fileSystem: Self.cccd.fileSystem()))
         let result = try await CardReader().read(
-            connector: card.connector, access: .none, options: ReadOptions(dataGroups: [.dg1, .dg2, .dg3, .dg13, .dg14, .dg15], verifier: nil)
+            connector: card.connector, access: .none,
+            options: ReadOptions(dataGroups: [.dg1, .dg2, .dg3, .dg13, .dg14, .dg15], verifier: nil)
         ).result()
 
         #expect(result.rawFiles[.com] == Self.cccd.com)
@@ -65,7 +70,9 @@ import Testing
             #expect(exchanges < 140, "\(exchanges) exchanges")
         }
         if variant != .noSFI {
-            #expect(!card.counter.current.instructions.contains(0xA4) || card.counter.current.instructions.filter { $0 == 0xA4 }.count == 1)
+            #expect(
+                !card.counter.current.instructions.contains(0xA4)
+                    || card.counter.current.instructions.filter { $0 == 0xA4 }.count == 1)
         }
     }
 
@@ -84,7 +91,8 @@ import Testing
     }
 
     @Test func sfiRefusedFallsBackToSelectOnce() async throws {
-        let card = InProcessCard(VirtualCard(profile: CardProfile(shortFileIdentifiers: false), fileSystem: Self.cccd.fileSystem()))
+        let card = InProcessCard(
+            VirtualCard(profile: CardProfile(shortFileIdentifiers: false), fileSystem: Self.cccd.fileSystem()))
         let reader = FileReader(
             connection: .init(sender: try await card.plainChannel(), secureMessaging: false),
             limits: ReadLimits(extendedLength: true, maxResponseData: 65_536, maxCommandData: 65_535))
@@ -108,7 +116,8 @@ import Testing
     func oddInstructionBeyond32767(_ profile: CardProfile) async throws {
         let big = SyntheticCCCD(photoSize: 40_000)
         let card = InProcessCard(VirtualCard(profile: profile, fileSystem: big.fileSystem()))
-        let result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil)).result()
+        let result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil))
+            .result()
         #expect(result.rawFiles[.dataGroup(.dg2)] == big.dg2)
         #expect(result.photo?.sha256 == Self.sha256Hex(big.photo))
         if profile == .shortOnly { #expect(card.counter.current.instructions.contains(0xB1)) }
@@ -117,8 +126,11 @@ import Testing
     @Test func removalMidDG2ResumesFromTheOffsetRead() async throws {
         let virtual = VirtualCard(profile: .shortOnly, fileSystem: Self.cccd.fileSystem())
         // The chip leaves the field at the 20th READ BINARY of DG2 (offset > 0), once.
-        virtual.installFaults([CardFault(FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 20),
-                                         .remove(reinsertAfter: .zero))])
+        virtual.installFaults([
+            CardFault(
+                FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 20),
+                .remove(reinsertAfter: .zero))
+        ])
         let card = InProcessCard(virtual)
         let steps = ProgressLog()
         let operation = CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil))
@@ -140,13 +152,16 @@ import Testing
         let virtual = VirtualCard(profile: .shortOnly, fileSystem: Self.cccd.fileSystem())
         // From the 17th READ BINARY of DG2 on (offset 4096 in 256-byte reads) the chip always
         // leaves the field: only DG2 is that large.
-        virtual.installFaults([CardFault(
-            FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 17, repeat: true),
-            .remove(reinsertAfter: .zero))])
+        virtual.installFaults([
+            CardFault(
+                FaultTrigger(command: .readBinary, file: FaultFile(name: "DG2"), occurrence: 17, repeat: true),
+                .remove(reinsertAfter: .zero))
+        ])
         let card = InProcessCard(virtual)
         do {
             _ = try await CardReader().read(
-                connector: card.connector, access: .none, options: ReadOptions(fileReading: .init(maxRecoveries: 2), verifier: nil)
+                connector: card.connector, access: .none,
+                options: ReadOptions(fileReading: .init(maxRecoveries: 2), verifier: nil)
             ).result()
             Issue.record("the read should have failed")
         } catch {
@@ -165,14 +180,19 @@ import Testing
         let plain = extended.maxPlainChunk(secureMessaging: true)
         #expect(ReadLimits.protectedResponseLength(plain: plain) <= 65_536)
         #expect(ReadLimits.protectedResponseLength(plain: plain + 1) > 65_536)
-        #expect(CardCapabilities(atr: CardProfile.extended.atr) == CardCapabilities(extendedLength: true, atrInfoPresent: true, commandChaining: true))
+        #expect(
+            CardCapabilities(atr: CardProfile.extended.atr)
+                == CardCapabilities(extendedLength: true, atrInfoPresent: true, commandChaining: true))
         #expect(CardCapabilities(atr: CardProfile.shortOnly.atr).extendedLength == false)
-        #expect(ATRInfo(fileContents: CardProfile.shortOnly.atrInfoContents) == ATRInfo(maxCommandLength: 255, maxResponseLength: 256))
+        #expect(
+            ATRInfo(fileContents: CardProfile.shortOnly.atrInfoContents) == ATRInfo(maxCommandLength: 255, maxResponseLength: 256)
+        )
     }
 
     @Test func jsonHasTheInterfaceShape() async throws {
         let card = InProcessCard(VirtualCard(profile: .extended, fileSystem: Self.cccd.fileSystem()))
-        var result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil)).result()
+        var result = try await CardReader().read(connector: card.connector, access: .none, options: ReadOptions(verifier: nil))
+            .result()
         result.verification = .notAvailable()
         let data = try result.jsonData()
         let text = String(decoding: data, as: UTF8.self)

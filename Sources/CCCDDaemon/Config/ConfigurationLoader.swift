@@ -128,7 +128,8 @@ public enum ConfigurationValidator {
             throw .invalidValue(key: "audit.retentionDays", reason: "must be at least 1 (or null to keep rows)")
         }
         if let threshold = configuration.face.padThreshold,
-           !PresentationAttackDetector.thresholdRange.contains(threshold) {
+            !PresentationAttackDetector.thresholdRange.contains(threshold)
+        {
             throw .invalidValue(key: "face.padThreshold", reason: "must be \(PresentationAttackDetector.thresholdRangeText)")
         }
         try configuration.limits.validate()

@@ -1,8 +1,9 @@
 import CCCDFace
-// Only the parser: CCCDLDS has a FaceImage of its own.
-import enum CCCDLDS.DG2Parser
 import CCCDPrimitives
 import Foundation
+
+// Only the parser: CCCDLDS has a FaceImage of its own.
+import enum CCCDLDS.DG2Parser
 
 /// The face engine, created and its models loaded on the first comparison only (the daemon's
 /// idle memory stays small when no one compares faces).
@@ -14,15 +15,18 @@ public final class FaceService: Sendable {
     /// The presentation-attack models, loaded with the face models (missing ones give `not-available`).
     private let pad: PresentationAttackDetector
 
-    public init(configuration: FaceEngine.Configuration = FaceEngine.Configuration(), level: FaceDecisionLevel = .standard,
-                padThreshold: Double? = nil) {
+    public init(
+        configuration: FaceEngine.Configuration = FaceEngine.Configuration(), level: FaceDecisionLevel = .standard,
+        padThreshold: Double? = nil
+    ) {
         var configuration = configuration
         configuration.threshold = level.threshold
         self.configuration = configuration
         self.level = level
-        pad = PresentationAttackDetector(configuration: .init(
-            modelsDirectory: configuration.modelsDirectory,
-            threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
+        pad = PresentationAttackDetector(
+            configuration: .init(
+                modelsDirectory: configuration.modelsDirectory,
+                threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
     }
 
     /// The presentation-attack threshold in use (`face.padThreshold`).

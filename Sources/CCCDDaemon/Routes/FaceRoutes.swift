@@ -34,12 +34,14 @@ enum FaceRoutes {
             let capture: LiveCaptureComparison
             do {
                 // CPU bound: a few at a time, the others wait their turn (or get 503 face_busy).
-                guard let compared = try await services.faceLimiter.run({ () async throws(FaceError) in
-                    if let pending {
-                        return try await services.face.compare(chipTemplate: pending, liveFrames: compare.liveImages)
-                    }
-                    return try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
-                }) else { throw APIError.faceBusy }
+                guard
+                    let compared = try await services.faceLimiter.run({ () async throws(FaceError) in
+                        if let pending {
+                            return try await services.face.compare(chipTemplate: pending, liveFrames: compare.liveImages)
+                        }
+                        return try await services.face.compare(chip: chip, liveFrames: compare.liveImages)
+                    })
+                else { throw APIError.faceBusy }
                 capture = compared
             } catch let error as APIError {
                 throw error
@@ -55,11 +57,13 @@ enum FaceRoutes {
             try services.audit.recordCompare(
                 similarity: result.similarity, personalNumber: personalNumber, reader: reader, clientID: clientID,
                 outcome: "ok", duration: ContinuousClock.now - started, liveness: capture.liveness.status.rawValue)
-            Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")]).increment()
+            Counter(label: "cccdd_face_compares_total", dimensions: [("outcome", result.match ? "match" : "no-match")])
+                .increment()
             Counter(label: "cccdd_face_liveness_total", dimensions: [("status", capture.liveness.status.rawValue)]).increment()
-            return try JSONResponse.response(FaceCompareResponse(
-                match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance,
-                level: services.face.level.rawValue, frameUsed: capture.frameUsed, liveness: capture.liveness))
+            return try JSONResponse.response(
+                FaceCompareResponse(
+                    match: result.match, similarity: result.similarity, threshold: result.threshold, distance: result.distance,
+                    level: services.face.level.rawValue, frameUsed: capture.frameUsed, liveness: capture.liveness))
         }
     }
 }

@@ -55,8 +55,9 @@ public final class DaemonServices: Sendable {
     }
 
     var readRunner: ReadRunner {
-        ReadRunner(readers: readers, store: store, hub: hub, trustStore: trustStore, audit: audit, logger: logger,
-                   face: configuration.face.precomputesChipTemplate ? face : nil)
+        ReadRunner(
+            readers: readers, store: store, hub: hub, trustStore: trustStore, audit: audit, logger: logger,
+            face: configuration.face.precomputesChipTemplate ? face : nil)
     }
 
     /// The TCP port, or `nil` on a Unix socket.

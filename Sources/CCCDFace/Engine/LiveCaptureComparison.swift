@@ -24,9 +24,13 @@ extension FaceEngine {
 
     /// Compares the chip photo with the best live frame and scores every frame for presentation attacks.
     /// Throws the first frame's error when no frame shows a usable face (as `compare(chip:live:)` does).
-    public func compare(chip: FaceImage, liveFrames: [FaceImage],
-                        pad: PresentationAttackDetector) throws(FaceError) -> LiveCaptureComparison {
-        let (chipTemplate, live) = ParallelPair { Result { () throws(FaceError) in try self.template(for: chip) } } _: {
+    public func compare(
+        chip: FaceImage, liveFrames: [FaceImage],
+        pad: PresentationAttackDetector
+    ) throws(FaceError) -> LiveCaptureComparison {
+        let (chipTemplate, live) = ParallelPair {
+            Result { () throws(FaceError) in try self.template(for: chip) }
+        } _: {
             Result { () throws(FaceError) in try self.prepare(liveFrames: liveFrames, pad: pad) }
         }
         let prepared = try live.get()
@@ -36,8 +40,9 @@ extension FaceEngine {
     /// Compares a chip template computed earlier (e.g. while the card read went on) with a prepared
     /// live capture: only the template distance is left to compute.
     public func compare(chipTemplate: FaceTemplate, live: PreparedLiveCapture) throws(FaceError) -> LiveCaptureComparison {
-        LiveCaptureComparison(comparison: try compare(chipTemplate, live.template), liveness: live.liveness,
-                              frameUsed: live.frameUsed)
+        LiveCaptureComparison(
+            comparison: try compare(chipTemplate, live.template), liveness: live.liveness,
+            frameUsed: live.frameUsed)
     }
 
     /// The live half of a comparison: every frame's face and quality (frames in parallel), the PAD
@@ -50,10 +55,12 @@ extension FaceEngine {
         // The comparison uses the frame with a face that passes the gate and is sharpest; failing that,
         // the sharpest frame with a face.
         let candidates = frames.indices.filter { frames[$0].face != nil }
-        guard let best = candidates.max(by: { a, b in
-            let (qa, qb) = (frames[a].quality, frames[b].quality)
-            return ((qa?.passes ?? false) ? 1 : 0, qa?.sharpness ?? 0) < ((qb?.passes ?? false) ? 1 : 0, qb?.sharpness ?? 0)
-        }) else { throw frames.first?.error ?? .noFace }
+        guard
+            let best = candidates.max(by: { a, b in
+                let (qa, qb) = (frames[a].quality, frames[b].quality)
+                return ((qa?.passes ?? false) ? 1 : 0, qa?.sharpness ?? 0) < ((qb?.passes ?? false) ? 1 : 0, qb?.sharpness ?? 0)
+            })
+        else { throw frames.first?.error ?? .noFace }
         let (liveTemplate, liveness) = ParallelPair {
             Result { () throws(FaceError) in
                 if let aligned = frames[best].aligned { return try self.template(for: aligned) }
@@ -80,13 +87,16 @@ extension FaceEngine {
     }
 
     /// Async form that runs off the cooperative thread pool.
-    public func compare(chip: FaceImage, liveFrames: [FaceImage],
-                        pad: PresentationAttackDetector) async throws(FaceError) -> LiveCaptureComparison {
+    public func compare(
+        chip: FaceImage, liveFrames: [FaceImage],
+        pad: PresentationAttackDetector
+    ) async throws(FaceError) -> LiveCaptureComparison {
         let result: Result<LiveCaptureComparison, FaceError> = await withCheckedContinuation { continuation in
             DispatchQueue.global(qos: .userInitiated).async {
-                continuation.resume(returning: Result { () throws(FaceError) in
-                    try self.compare(chip: chip, liveFrames: liveFrames, pad: pad)
-                })
+                continuation.resume(
+                    returning: Result { () throws(FaceError) in
+                        try self.compare(chip: chip, liveFrames: liveFrames, pad: pad)
+                    })
             }
         }
         return try result.get()
@@ -109,9 +119,10 @@ extension FaceEngine {
         do {
             let face = try selectFace(in: image)
             let aligned = try align(face, in: image)
-            return FrameEvaluation(face: face, error: nil,
-                                   quality: try pad.quality(of: image, face: face, landmarks: aligned.landmarks),
-                                   aligned: aligned)
+            return FrameEvaluation(
+                face: face, error: nil,
+                quality: try pad.quality(of: image, face: face, landmarks: aligned.landmarks),
+                aligned: aligned)
         } catch {
             return FrameEvaluation(face: nil, error: error, quality: nil)
         }
@@ -119,13 +130,15 @@ extension FaceEngine {
 
     static func assess(_ frames: [FrameEvaluation], images: [FaceImage], pad: PresentationAttackDetector) -> LivenessResult {
         let threshold = pad.configuration.threshold
-        var signals = LivenessResult.Signals(sharpness: frames.map { $0.quality?.sharpness },
-                                             faceWidth: frames.map { $0.quality?.faceWidth },
-                                             pose: frames.map { $0.quality?.pose })
+        var signals = LivenessResult.Signals(
+            sharpness: frames.map { $0.quality?.sharpness },
+            faceWidth: frames.map { $0.quality?.faceWidth },
+            pose: frames.map { $0.quality?.pose })
         if let reason = pad.loadModels() {
             signals.reason = reason
-            return LivenessResult(status: .notAvailable, score: nil, threshold: threshold, frames: frames.count,
-                                  signals: signals)
+            return LivenessResult(
+                status: .notAvailable, score: nil, threshold: threshold, frames: frames.count,
+                signals: signals)
         }
         var scored: [(score: Double, models: [String: Double])] = []
         var reasons: [String] = []
@@ -148,14 +161,16 @@ extension FaceEngine {
         signals.frameScores = scored.map(\.score)
         guard !scored.isEmpty else {
             signals.reason = reasons.joined(separator: "; ")
-            return LivenessResult(status: .insufficientQuality, score: nil, threshold: threshold,
-                                  frames: frames.count, signals: signals)
+            return LivenessResult(
+                status: .insufficientQuality, score: nil, threshold: threshold,
+                frames: frames.count, signals: signals)
         }
         // Median; with an even count, the lower middle (the cautious side).
         let ordered = scored.sorted { $0.score < $1.score }
         let median = ordered[(ordered.count - 1) / 2]
         signals.modelScores = median.models
-        return LivenessResult(status: median.score >= threshold ? .live : .attackSuspected, score: median.score,
-                              threshold: threshold, frames: frames.count, signals: signals)
+        return LivenessResult(
+            status: median.score >= threshold ? .live : .attackSuspected, score: median.score,
+            threshold: threshold, frames: frames.count, signals: signals)
     }
 }

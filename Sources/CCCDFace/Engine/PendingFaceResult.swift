@@ -81,7 +81,8 @@ extension FaceEngine {
 
     /// Compares a chip template that is being computed with a live capture that is being prepared,
     /// once both are ready; the live capture's error comes first (as in `compare(chip:liveFrames:pad:)`).
-    public func compare(chip: PendingFaceResult<FaceTemplate>, live: PendingFaceResult<PreparedLiveCapture>) async
+    public func compare(chip: PendingFaceResult<FaceTemplate>, live: PendingFaceResult<PreparedLiveCapture>)
+        async
         throws(FaceError) -> LiveCaptureComparison
     {
         let prepared = try await live.value().get()

@@ -7,8 +7,12 @@ enum WebPDecoder {
     static func decode(_ data: [UInt8], limits: ImageLimits) throws(FaceError) -> DecodedImage {
         var features = WebPBitstreamFeatures()
         let status = data.withUnsafeBufferPointer { WebPGetFeatures($0.baseAddress, $0.count, &features) }
-        guard status == VP8_STATUS_OK else { throw .corruptImage(format: .webp, reason: "bad WebP header (status \(status.rawValue))") }
-        guard features.has_animation == 0 else { throw .corruptImage(format: .webp, reason: "animated WebP; one still frame is needed") }
+        guard status == VP8_STATUS_OK else {
+            throw .corruptImage(format: .webp, reason: "bad WebP header (status \(status.rawValue))")
+        }
+        guard features.has_animation == 0 else {
+            throw .corruptImage(format: .webp, reason: "animated WebP; one still frame is needed")
+        }
         let (width, height) = (Int(features.width), Int(features.height))
         try limits.check(width: width, height: height)
         var pixels = [UInt8](repeating: 0, count: width * height * 3)

@@ -19,8 +19,10 @@ public struct FaceQualityGate: Sendable, Equatable {
     /// The pose limits (docs/face.md, "Not frontal"): the upright face-test photos measure up to roll 12.5°
     /// and yaw 0.13, the printed-photo PAD sample (held slightly turned) yaw 0.29 and must still get a
     /// verdict; a face tilted 30° is refused.
-    public init(minimumFaceWidth: Double = 60, minimumSharpness: Double = 20, sharpnessSide: Int = 112,
-                minimumColourDifference: Double = 2, maximumRollDegrees: Double = 20, maximumYawRatio: Double = 0.35) {
+    public init(
+        minimumFaceWidth: Double = 60, minimumSharpness: Double = 20, sharpnessSide: Int = 112,
+        minimumColourDifference: Double = 2, maximumRollDegrees: Double = 20, maximumYawRatio: Double = 0.35
+    ) {
         self.minimumFaceWidth = minimumFaceWidth
         self.minimumSharpness = minimumSharpness
         self.sharpnessSide = sharpnessSide
@@ -38,8 +40,9 @@ public struct FaceQualityGate: Sendable, Equatable {
             return "face not frontal: head tilted \(Int(abs(pose.rollDegrees).rounded()))°, at most \(Int(maximumRollDegrees))°"
         }
         if let pose, abs(pose.yawRatio) > maximumYawRatio {
-            return String(format: "face not frontal: head turned (nose offset %.2f of the eye distance, at most %.2f)",
-                          abs(pose.yawRatio), maximumYawRatio)
+            return String(
+                format: "face not frontal: head turned (nose offset %.2f of the eye distance, at most %.2f)",
+                abs(pose.yawRatio), maximumYawRatio)
         }
         if colourDifference < minimumColourDifference { return "grey-level photo, a colour camera frame is needed" }
         if sharpness < minimumSharpness {

@@ -24,8 +24,10 @@ public final class PresentationAttackDetector: @unchecked Sendable {
         public var threshold: Double
         public var quality: FaceQualityGate
 
-        public init(modelsDirectory: URL? = nil, threshold: Double = PresentationAttackDetector.defaultThreshold,
-                    quality: FaceQualityGate = FaceQualityGate()) {
+        public init(
+            modelsDirectory: URL? = nil, threshold: Double = PresentationAttackDetector.defaultThreshold,
+            quality: FaceQualityGate = FaceQualityGate()
+        ) {
             self.modelsDirectory = modelsDirectory
             self.threshold = threshold
             self.quality = quality
@@ -67,7 +69,8 @@ public final class PresentationAttackDetector: @unchecked Sendable {
             var model: OpaquePointer?
             var message = [CChar](repeating: 0, count: 256)
             guard cpad_model_load(path, Int32(spec.inputSize), &model, &message, message.count) == CPAD_OK,
-                  let model else {
+                let model
+            else {
                 loaded.forEach { cpad_model_free($0) }
                 unavailable = "cannot load PAD model \(spec.file): \(padText(message))"
                 return unavailable
@@ -89,8 +92,9 @@ public final class PresentationAttackDetector: @unchecked Sendable {
             var live = 0.0
             var message = [CChar](repeating: 0, count: 256)
             let status = image.pixels.withUnsafeBufferPointer { pixels in
-                cpad_live_probability(model, pixels.baseAddress, image.width, image.height, image.width * 3,
-                                      face.padBox, spec.cropScale, &live, nil, &message, message.count)
+                cpad_live_probability(
+                    model, pixels.baseAddress, image.width, image.height, image.width * 3,
+                    face.padBox, spec.cropScale, &live, nil, &message, message.count)
             }
             guard status == CPAD_OK, live.isFinite else { throw .internalError(padText(message)) }
             perModel[spec.file.replacingOccurrences(of: ".onnx", with: "")] = live
@@ -99,29 +103,37 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     }
 
     /// Measures the frame's quality signals for `face`; with its landmarks (`FaceEngine.align`), its pose.
-    public func quality(of image: FaceImage, face: FaceDetection,
-                        landmarks: [(x: Double, y: Double)]? = nil) throws(FaceError) -> FrameQuality {
+    public func quality(
+        of image: FaceImage, face: FaceDetection,
+        landmarks: [(x: Double, y: Double)]? = nil
+    ) throws(FaceError) -> FrameQuality {
         var sharpness = 0.0
         var message = [CChar](repeating: 0, count: 256)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
-            cpad_sharpness(pixels.baseAddress, image.width, image.height, image.width * 3, face.padBox,
-                           Int32(configuration.quality.sharpnessSide), &sharpness, &message, message.count)
+            cpad_sharpness(
+                pixels.baseAddress, image.width, image.height, image.width * 3, face.padBox,
+                Int32(configuration.quality.sharpnessSide), &sharpness, &message, message.count)
         }
         guard status == CPAD_OK else { throw .internalError(padText(message)) }
         let colour = Self.colourDifference(image, face: face)
         let pose = landmarks.flatMap { FacePose(landmarks: $0) }
-        return FrameQuality(faceWidth: face.width, sharpness: sharpness, colourDifference: colour, pose: pose,
-                            failure: configuration.quality.failure(faceWidth: face.width, sharpness: sharpness,
-                                                                   colourDifference: colour, pose: pose))
+        return FrameQuality(
+            faceWidth: face.width, sharpness: sharpness, colourDifference: colour, pose: pose,
+            failure: configuration.quality.failure(
+                faceWidth: face.width, sharpness: sharpness,
+                colourDifference: colour, pose: pose))
     }
 
     /// Mean absolute difference between the colour channels inside the face box (0 for a grey image).
     static func colourDifference(_ image: FaceImage, face: FaceDetection) -> Double {
-        let left = max(0, Int(face.left)), right = min(image.width, Int(face.right.rounded(.up)))
-        let top = max(0, Int(face.top)), bottom = min(image.height, Int(face.bottom.rounded(.up)))
+        let left = max(0, Int(face.left))
+        let right = min(image.width, Int(face.right.rounded(.up)))
+        let top = max(0, Int(face.top))
+        let bottom = min(image.height, Int(face.bottom.rounded(.up)))
         guard right > left, bottom > top else { return 0 }
         let step = max(1, min(right - left, bottom - top) / 64)
-        var total = 0, count = 0
+        var total = 0
+        var count = 0
         image.pixels.withUnsafeBufferPointer { p in
             for y in stride(from: top, to: bottom, by: step) {
                 for x in stride(from: left, to: right, by: step) {

@@ -45,13 +45,15 @@ public struct ReadOptions: Sendable {
     /// once: hand real work to another task or thread.
     public var fileReadObserver: (@Sendable (LDSFile, [UInt8]) -> Void)?
 
-    public init(dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
-                cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false, useATRInfo: Bool = true,
-                fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
-                random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = DefaultCardVerifier(),
-                activeAuthenticationChallenge: [UInt8]? = nil,
-                readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil)
-    {
+    public init(
+        dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
+        cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false,
+        useATRInfo: Bool = true,
+        fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
+        random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = DefaultCardVerifier(),
+        activeAuthenticationChallenge: [UInt8]? = nil,
+        readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil
+    ) {
         self.readerProfiles = readerProfiles
         self.learnedReaderProfile = learnedReaderProfile
         self.dataGroups = dataGroups

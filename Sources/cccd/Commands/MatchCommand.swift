@@ -1,9 +1,10 @@
 import ArgumentParser
 import CCCDFace
-// Only the parser: CCCDLDS has a FaceImage of its own.
-import enum CCCDLDS.DG2Parser
 import CCCDPrimitives
 import Foundation
+
+// Only the parser: CCCDLDS has a FaceImage of its own.
+import enum CCCDLDS.DG2Parser
 
 /// `cccd match CHIP_IMAGE LIVE_IMAGE… [--level standard|strict] [--json]`: compares the chip photo with
 /// 1–5 live frames of one capture (the best-quality frame is compared) and reports the
@@ -33,7 +34,10 @@ struct MatchCommand: AsyncParsableCommand {
     @Option(help: "Similarity threshold in [0, 1] (overrides --level).")
     var threshold: Double?
 
-    @Option(help: "Presentation-attack (liveness) threshold, \(PresentationAttackDetector.thresholdRangeText) (default \(PresentationAttackDetector.defaultThreshold)); reported as liveness.threshold.")
+    @Option(
+        help:
+            "Presentation-attack (liveness) threshold, \(PresentationAttackDetector.thresholdRangeText) (default \(PresentationAttackDetector.defaultThreshold)); reported as liveness.threshold."
+    )
     var padThreshold: Double?
 
     @Flag(help: "Use the largest face when a photo shows several.")
@@ -99,8 +103,9 @@ struct MatchCommand: AsyncParsableCommand {
             let frames = try liveImages.map { path throws(FaceError) in try loadImage(path, dg2: false) }
             let decoded = clock.now
             let load = try engine.loadModels()
-            let pad = PresentationAttackDetector(configuration: .init(
-                threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
+            let pad = PresentationAttackDetector(
+                configuration: .init(
+                    threshold: padThreshold ?? PresentationAttackDetector.defaultThreshold))
             pad.loadModels()
             let compareStart = clock.now
             let capture = try await engine.compare(chip: chip, liveFrames: frames, pad: pad)
@@ -114,13 +119,16 @@ struct MatchCommand: AsyncParsableCommand {
                 chip: .init(format: chip.sourceFormat?.rawValue, width: chip.width, height: chip.height),
                 live: .init(format: live.sourceFormat?.rawValue, width: live.width, height: live.height),
                 frameUsed: capture.frameUsed, liveness: capture.liveness,
-                timings: .init(modelLoadMs: load.milliseconds, decodeMs: (decoded - decodeStart).milliseconds,
-                               compareMs: (compared - compareStart).milliseconds))
+                timings: .init(
+                    modelLoadMs: load.milliseconds, decodeMs: (decoded - decodeStart).milliseconds,
+                    compareMs: (compared - compareStart).milliseconds))
             if json {
                 printJSON(output)
             } else {
-                print(String(format: "%@ (similarity %.3f, threshold %.3f, distance %.3f)",
-                             result.match ? "MATCH" : "NO MATCH", result.similarity, result.threshold, result.distance))
+                print(
+                    String(
+                        format: "%@ (similarity %.3f, threshold %.3f, distance %.3f)",
+                        result.match ? "MATCH" : "NO MATCH", result.similarity, result.threshold, result.distance))
                 print(Self.livenessLine(capture.liveness))
             }
             if !result.match { throw ExitCode(1) }
@@ -135,9 +143,10 @@ struct MatchCommand: AsyncParsableCommand {
     static func livenessLine(_ liveness: LivenessResult) -> String {
         switch liveness.status {
         case .live, .attackSuspected:
-            String(format: "liveness: %@ (score %.3f, threshold %.3f, %d of %d frames scored)",
-                   liveness.status.rawValue, liveness.score ?? 0, liveness.threshold,
-                   liveness.signals.framesScored, liveness.frames)
+            String(
+                format: "liveness: %@ (score %.3f, threshold %.3f, %d of %d frames scored)",
+                liveness.status.rawValue, liveness.score ?? 0, liveness.threshold,
+                liveness.signals.framesScored, liveness.frames)
         case .insufficientQuality, .notAvailable:
             "liveness: \(liveness.status.rawValue) (\(liveness.signals.reason ?? ""))"
         }

@@ -47,13 +47,19 @@ struct ReadCommand: AsyncParsableCommand {
     @Option(help: "Write the chip photo (JPEG or JPEG 2000) to this file.")
     var photo: String?
 
-    @Option(help: "A live face photo (JPEG, PNG, WebP or JPEG 2000) to compare with the chip photo; adds the face block. Repeat for up to 5 frames of one capture.")
+    @Option(
+        help:
+            "A live face photo (JPEG, PNG, WebP or JPEG 2000) to compare with the chip photo; adds the face block. Repeat for up to 5 frames of one capture."
+    )
     var live: [String] = []
 
     @Option(help: "Face decision level with --live: standard (distance 0.6) or strict (distance 0.55).")
     var level: FaceDecisionLevel = .standard
 
-    @Option(help: "Presentation-attack (liveness) threshold with --live, \(PresentationAttackDetector.thresholdRangeText) (default \(PresentationAttackDetector.defaultThreshold)).")
+    @Option(
+        help:
+            "Presentation-attack (liveness) threshold with --live, \(PresentationAttackDetector.thresholdRangeText) (default \(PresentationAttackDetector.defaultThreshold))."
+    )
     var padThreshold: Double?
 
     @Flag(help: "Print one JSON object on stdout.")
@@ -127,7 +133,8 @@ struct ReadCommand: AsyncParsableCommand {
             extendedLengthSupported: !shortAPDUs)
 
         // With --live the face work starts now and overlaps the read (see LiveFaceCheck.Pipeline).
-        let facePipeline = live.isEmpty
+        let facePipeline =
+            live.isEmpty
             ? nil : LiveFaceCheck.Pipeline(livePaths: live, settings: .init(level: level, padThreshold: padThreshold))
         if let facePipeline { options.fileReadObserver = { file, bytes in facePipeline.fileRead(file, bytes) } }
 
@@ -175,8 +182,10 @@ struct ReadCommand: AsyncParsableCommand {
             }
             if let photo {
                 guard let image = result.photo?.imageData, !image.isEmpty else {
-                    printError(language.text("cccd read: the card has no photo to write",
-                                             "cccd read: thẻ không có ảnh để ghi"))
+                    printError(
+                        language.text(
+                            "cccd read: the card has no photo to write",
+                            "cccd read: thẻ không có ảnh để ghi"))
                     throw ExitCodes.couldNotRead
                 }
                 try PrivateFile.write(Data(image), to: URL(fileURLWithPath: photo))  // 0600: personal data

@@ -29,7 +29,8 @@ extension PCSCEndToEnd {
         while try !modelsLoaded(), Date() < deadline { usleep(50_000) }
         #expect(try modelsLoaded(), "the read did not start the chip template")
 
-        let same = try Data(contentsOf: URL(fileURLWithPath: try Self.facePhoto("live/obama3-1280x720.jpg"))).base64EncodedString()
+        let same = try Data(contentsOf: URL(fileURLWithPath: try Self.facePhoto("live/obama3-1280x720.jpg")))
+            .base64EncodedString()
         let other = try Data(contentsOf: URL(fileURLWithPath: try Self.facePhoto("originals/biden.jpg"))).base64EncodedString()
         let started = Date()
         let match = try daemon.json("POST", "/v1/face/compare", ["liveImage": same, "readId": readId])
