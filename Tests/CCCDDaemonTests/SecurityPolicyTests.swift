@@ -58,4 +58,29 @@ import Testing
         chmod(path, 0o600)
         #expect(try AccessToken.loadOrCreate(path: path).token.matches(text))
     }
+
+    @Test func groupReadableTokenFileMustHaveTheDaemonsGroup() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cccdd-token-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("cccdd.token").path
+        _ = try AccessToken.loadOrCreate(path: path)
+        let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        // A group the process is not in: the highest gid below nogroup that is not one of ours.
+        let ours = AccessToken.daemonGroups()
+        guard let foreign = (60000...65533).reversed().map({ gid_t($0) }).first(where: { !ours.contains($0) }),
+            chown(path, geteuid(), foreign) == 0
+        else {
+            // Only root (CI, the test machines) may give a file away to another group.
+            return
+        }
+        chmod(path, 0o640)
+        #expect(throws: ConfigurationError.self) { try AccessToken.loadOrCreate(path: path) }
+        // 0600 with that group is fine: the group cannot read it.
+        chmod(path, 0o600)
+        #expect(try AccessToken.loadOrCreate(path: path).token.matches(text))
+        // Back to the daemon's group, 0640 is accepted again.
+        #expect(chown(path, geteuid(), getegid()) == 0)
+        chmod(path, 0o640)
+        #expect(try AccessToken.loadOrCreate(path: path).token.matches(text))
+    }
 }
