@@ -15,6 +15,37 @@ import Testing
         return (chip, ch, SecureChannel(channel: ch, state: result.secureMessaging))
     }
 
+    /// A transport that lets other tasks run before each exchange, as a real reader's wait does.
+    struct YieldingTransport: CardTransport {
+        let inner: VirtualCardTransport
+        func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+            try await Task.sleep(for: .milliseconds(1))
+            return try await inner.transmit(command)
+        }
+    }
+
+    @Test func concurrentSendersAreServedOneCommandAtATime() async throws {
+        let (chip, _) = try ChipFixtures.chip(ChipFixtures.configuration())
+        let ch = APDUChannel(transport: YieldingTransport(inner: VirtualCardTransport(card: chip.card)))
+        let result = try await AccessControl.establish(channel: ch, key: .can(ChipFixtures.can))
+        let sm = SecureChannel(channel: ch, state: result.secureMessaging)
+        _ = try await sm.send(ChipFixtures.selectEF(0x0102))
+        // 16 callers at once, each reading its own 16-byte piece: without one command at a time their
+        // send-sequence counters interleave and the first response fails its MAC check.
+        let pieces = try await withThrowingTaskGroup(of: (Int, [UInt8]).self) { group in
+            for index in 0..<16 {
+                group.addTask { (index, try await sm.send(ChipFixtures.readBinary(offset: index * 16, ne: 16)).data) }
+            }
+            var pieces: [Int: [UInt8]] = [:]
+            for try await (index, data) in group { pieces[index] = data }
+            return pieces
+        }
+        for index in 0..<16 {
+            #expect(pieces[index] == Array(ChipFixtures.dg2[(index * 16)..<(index * 16 + 16)]), "piece \(index)")
+        }
+        #expect(await sm.isActive)
+    }
+
     @Test func twentyKilobytesWithExtendedLength() async throws {
         let (chip, _, sm) = try await open()
         let before = chip.card.commandCount
