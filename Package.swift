@@ -255,7 +255,7 @@ let package = Package(
         .testTarget(
             name: "CCCDDaemonTests",
             dependencies: [
-                "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", "CCCDAudit", "CCCDTestSupport",
+                "CCCDPrimitives", "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", "CCCDAudit", "CCCDTestSupport",
                 "CCCDClientTokens", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// Reading and writing the tokens file with the checks of the daemon's other secrets: a regular file,
@@ -33,16 +34,11 @@ extension ClientTokenFile {
             if errno == ENOENT { return ClientTokenFile() }
             throw ClientTokenFileError(path: path, reason: "cannot stat: \(String(cString: strerror(errno)))")
         }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw ClientTokenFileError(path: path, reason: "not a regular file") }
-        guard info.st_mode & 0o037 == 0 else {
-            let mode = String(info.st_mode & 0o7777, radix: 8)
-            throw ClientTokenFileError(
-                path: path, reason: "mode \(mode) lets others than the owner write or others read it; chmod 0640 it")
-        }
-        if let owner, info.st_uid != owner {
-            throw ClientTokenFileError(
-                path: path,
-                reason: "belongs to uid \(info.st_uid), not to the daemon's user (uid \(owner)); chown it to that user")
+        // The daemon (`owner` given) checks owner and group; `cccd token` run by an administrator does not.
+        if let problem = PrivateFileCheck.problem(
+            info, groupMayRead: true, owner: owner ?? info.st_uid, groups: owner == nil ? nil : PrivateFileCheck.processGroups())
+        {
+            throw ClientTokenFileError(path: path, reason: problem.reason(groupMayRead: true))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ClientTokenFileError(path: path, reason: "cannot read")

@@ -1,4 +1,5 @@
 import CCCDDaemon
+import CCCDPrimitives
 import Foundation
 import Testing
 
@@ -66,7 +67,7 @@ import Testing
         _ = try AccessToken.loadOrCreate(path: path)
         let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         // A group the process is not in: the highest gid below nogroup that is not one of ours.
-        let ours = AccessToken.daemonGroups()
+        let ours = PrivateFileCheck.processGroups()
         guard let foreign = (60000...65533).reversed().map({ gid_t($0) }).first(where: { !ours.contains($0) }),
             chown(path, geteuid(), foreign) == 0
         else {

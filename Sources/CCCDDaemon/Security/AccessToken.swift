@@ -33,23 +33,10 @@ public struct AccessToken: Sendable {
     static func load(path: String) throws(ConfigurationError) -> AccessToken {
         var info = stat()
         guard stat(path, &info) == 0 else { throw .tokenFile(path: path, reason: "cannot stat: \(errnoText())") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .tokenFile(path: path, reason: "not a regular file") }
-        // 0600 or 0640: the owner (the daemon) reads and writes, its group (the client applications)
-        // may only read, nobody else may do anything.
-        guard info.st_mode & 0o037 == 0 else {
-            let mode = String(info.st_mode & 0o7777, radix: 8)
-            throw .tokenFile(path: path, reason: "mode \(mode) lets others than the owner write or others read it; chmod 0640 it (or delete it to make a new one)")
-        }
-        guard info.st_uid == geteuid() else {
-            throw .tokenFile(path: path, reason: "belongs to uid \(info.st_uid), not to the daemon's user (uid \(geteuid())); chown it to that user (or delete it to make a new one)")
-        }
-        // Group-readable (0640) only for a group of the daemon's own (`cccdkit` in the packaged set-up):
-        // a file left with another group would hand the token to that group's members.
-        guard info.st_mode & 0o040 == 0 || daemonGroups().contains(info.st_gid) else {
-            throw .tokenFile(
-                path: path,
-                reason: "mode 0640 with group \(info.st_gid), which is not a group of the daemon's user; "
-                    + "chgrp it to the daemon's group (docs/daemon-operations.md) or chmod 0600 it")
+        // 0600 or 0640: the owner (the daemon) reads and writes, its group (the client applications,
+        // `cccdkit` when packaged) may only read, nobody else may do anything.
+        if let problem = PrivateFileCheck.problem(info, groupMayRead: true) {
+            throw .tokenFile(path: path, reason: problem.reason(groupMayRead: true, suffix: " (or delete it to make a new one)"))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .tokenFile(path: path, reason: "cannot read")
@@ -59,18 +46,6 @@ public struct AccessToken: Sendable {
             throw .tokenFile(path: path, reason: "the token must be at least \(minimumLength) printable ASCII characters")
         }
         return AccessToken(text)
-    }
-
-    /// The daemon process's effective group and supplementary groups.
-    package static func daemonGroups() -> Set<gid_t> {
-        var groups = Set([getegid()])
-        let count = getgroups(0, nil)
-        if count > 0 {
-            var list = [gid_t](repeating: 0, count: Int(count))
-            let got = getgroups(count, &list)
-            if got > 0 { groups.formUnion(list.prefix(Int(got))) }
-        }
-        return groups
     }
 
     static func create(path: String) throws(ConfigurationError) {

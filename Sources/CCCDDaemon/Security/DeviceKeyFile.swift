@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// The device's ES256 signing key (signed evidence bundles, `GET /v1/device`): a P-256 private key
@@ -25,20 +26,9 @@ enum DeviceKeyFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .deviceKeyFile(path: path, reason: "cannot stat: \(errnoText())") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw .deviceKeyFile(path: path, reason: "not a regular file") }
-        guard info.st_mode & 0o077 == 0 else {
-            let mode = String(info.st_mode & 0o7777, radix: 8)
+        if let problem = PrivateFileCheck.problem(info, groupMayRead: false) {
             throw .deviceKeyFile(
-                path: path,
-                reason: "mode \(mode) lets others than the owner read or write it; chmod 0600 it (or delete it to make a new key)"
-            )
-        }
-        guard info.st_uid == geteuid() else {
-            throw .deviceKeyFile(
-                path: path,
-                reason:
-                    "belongs to uid \(info.st_uid), not to the daemon's user (uid \(geteuid())); chown it to that user (or delete it to make a new key)"
-            )
+                path: path, reason: problem.reason(groupMayRead: false, suffix: " (or delete it to make a new key)"))
         }
         var bytes = [UInt8](repeating: 0, count: 16 << 10)
         var total = 0
