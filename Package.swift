@@ -200,7 +200,7 @@ let package = Package(
             name: "cccd-bench",
             dependencies: [
                 "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
-                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace", "CCCDTransport",
+                "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace", "CCCDTransport", "CCCDPrimitives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/cccd-bench"),

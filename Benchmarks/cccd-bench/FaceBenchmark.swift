@@ -127,7 +127,11 @@ struct FaceBenchmark: AsyncParsableCommand {
 
     /// The BLAS shared library mapped into this process.
     private func loadedBLAS() -> String {
-        guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return "unknown" }
+        // procfs files report size 0, so read to the end rather than by the reported size.
+        guard let handle = FileHandle(forReadingAtPath: "/proc/self/maps"), let data = try? handle.readToEnd() else {
+            return "unknown"
+        }
+        let maps = String(decoding: data, as: UTF8.self)
         let paths = Set(maps.split(separator: "\n").compactMap { line -> String? in
             guard let path = line.split(separator: " ", omittingEmptySubsequences: true).last.map(String.init),
                   path.hasPrefix("/"), path.contains("blas") || path.contains("lapack") else { return nil }

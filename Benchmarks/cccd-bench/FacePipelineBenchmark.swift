@@ -1,5 +1,6 @@
 import CCCDFace
 import CCCDKit
+import CCCDPrimitives
 import CCCDTestData
 import CCCDTestSupport
 import CCCDVirtualCard
@@ -12,10 +13,16 @@ import Foundation
 ///   (b) the daemon: the live photo arrives after the read (`/v1/face/compare` with `readId`), only its
 ///       half is left (decode, detect, quality, PAD, template) with the chip template cached;
 ///   (c) no pipeline: both templates after the read (what it was before).
+/// Each mode runs twice: with the virtual card answering at once (a read of ~0.1 s, faster than any
+/// chip, so the face work started during the read cannot hide behind it), and with the card paced at
+/// `apduDelayMilliseconds` per APDU: 5 ms is the air time alone of a full 231-byte protected READ BINARY
+/// response at 424 kbit/s (ISO/IEC 14443's highest common rate), a lower bound on a real chip, which
+/// adds its own processing and its secure-messaging and PACE/AA/CA computation.
 struct FacePipelineBenchmark {
     var iterations: Int
     var chipPhoto: String
     var livePhoto: String
+    var apduDelayMilliseconds = 5
 
     func run() async throws {
         guard let chip = FileManager.default.contents(atPath: chipPhoto),
@@ -47,28 +54,35 @@ struct FacePipelineBenchmark {
                      (chipPhoto as NSString).lastPathComponent, chip.count, (livePhoto as NSString).lastPathComponent,
                      load.milliseconds, padMissing == nil ? "loaded" : "not-available"))
 
-        var rows: [(String, [Double], [Double])] = []
-        for mode in Mode.allCases {
-            var after: [Double] = []
-            var reads: [Double] = []
-            for index in 0..<(iterations + 1) {
-                let (read, latency) = try await once(mode, engine: engine, pad: pad, live: liveBytes, reader: bed.readerNames[0],
-                                                     trust: pkiFolder)
-                if index > 0 {  // the first run warms caches
-                    reads.append(read)
-                    after.append(latency)
+        for delay in [0, apduDelayMilliseconds] {
+            card.installFaults(delay == 0 ? [] : [CardFault(FaultTrigger(command: .any), .delay(.milliseconds(delay)))])
+            print(delay == 0 ? "  card answering at once:" : "  card paced at \(delay) ms per APDU (a lower bound on a real chip):")
+            var rows: [(Mode, [Double], [Double])] = []
+            for mode in Mode.allCases {
+                var after: [Double] = []
+                var reads: [Double] = []
+                for index in 0..<(iterations + 1) {
+                    let (read, latency) = try await once(mode, engine: engine, pad: pad, live: liveBytes, reader: bed.readerNames[0],
+                                                         trust: pkiFolder)
+                    if index > 0 {  // the first run warms caches
+                        reads.append(read)
+                        after.append(latency)
+                    }
                 }
+                rows.append((mode, reads, after))
             }
-            rows.append((mode.label, reads, after))
+            for (mode, reads, after) in rows {
+                let a = Summary(milliseconds: after)
+                print(String(format: "    %@ read %7.1f ms   face result after the read: median %6.1f ms  p95 %6.1f ms  max %6.1f ms",
+                             mode.label.padding(toLength: 44, withPad: " ", startingAt: 0),
+                             Summary(milliseconds: reads).median, a.median, a.p95, after.max() ?? 0))
+            }
+            for (mode, _, after) in rows where mode != .noPipeline {
+                let median = Summary(milliseconds: after).median
+                print(String(format: "    target ≤ 60 ms after the later of (read done, live photo received), %@: %@",
+                             mode.shortLabel, median <= 60 ? "met" : "NOT met"))
+            }
         }
-        for (label, reads, after) in rows {
-            let a = Summary(milliseconds: after)
-            print(String(format: "  %@ read %7.1f ms   face result after the read: median %6.1f ms  p95 %6.1f ms  max %6.1f ms",
-                         label.padding(toLength: 44, withPad: " ", startingAt: 0),
-                         Summary(milliseconds: reads).median, a.median, a.p95, after.max() ?? 0))
-        }
-        let worst = rows.prefix(2).map { Summary(milliseconds: $0.2).median }.max() ?? .infinity
-        print(String(format: "  target ≤ 60 ms after the read (median of (a) and (b)): %@", worst <= 60 ? "met" : "NOT met"))
     }
 
     enum Mode: CaseIterable {
@@ -79,6 +93,14 @@ struct FacePipelineBenchmark {
             case .liveFromStart: "(a) cccd read --live (live from the start)"
             case .liveAfterRead: "(b) daemon: live photo after the read"
             case .noPipeline: "(c) no pipeline (both after the read)"
+            }
+        }
+
+        var shortLabel: String {
+            switch self {
+            case .liveFromStart: "(a)"
+            case .liveAfterRead: "(b)"
+            case .noPipeline: "(c)"
             }
         }
     }
@@ -118,11 +140,10 @@ struct FacePipelineBenchmark {
 }
 
 /// The pending chip template, set from the read's task.
-private final class LockedPending: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: PendingFaceResult<FaceTemplate>?
-    func set(_ pending: PendingFaceResult<FaceTemplate>) { lock.lock(); value = pending; lock.unlock() }
-    func get() -> PendingFaceResult<FaceTemplate>? { lock.lock(); defer { lock.unlock() }; return value }
+private final class LockedPending: Sendable {
+    private let box = LockedBox<PendingFaceResult<FaceTemplate>?>(nil)
+    func set(_ pending: PendingFaceResult<FaceTemplate>) { box.withLock { $0 = pending } }
+    func get() -> PendingFaceResult<FaceTemplate>? { box.withLock { $0 } }
 }
 
 enum FacePipelineBenchmarkError: Error, CustomStringConvertible {
