@@ -27,6 +27,9 @@ struct FaceBenchmark: AsyncParsableCommand {
     @Option(help: "Reads per pipeline mode.")
     var pipelineIterations = 10
 
+    @Option(help: "Milliseconds per APDU for the pipeline's paced-card run (5: the air time of a full response at 424 kbit/s).")
+    var pipelineApduDelay = 5
+
     @Option(help: "Chip photo put into DG2 for the pipeline (default: the test set's 15 KB JP2 of obama.jpg).")
     var pipelineChip: String?
 
@@ -121,7 +124,7 @@ struct FaceBenchmark: AsyncParsableCommand {
         }
         if !noPipeline {
             try await FacePipelineBenchmark(iterations: pipelineIterations, chipPhoto: pipelineChip ?? data + "/chip/obama-jp2-15k.jp2",
-                                            livePhoto: livePath).run()
+                                            livePhoto: livePath, apduDelayMilliseconds: pipelineApduDelay).run()
         }
     }
 
