@@ -140,7 +140,7 @@ let package = Package(
             name: "cccd-datasets",
             dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
-        .target(name: "CCCDFace", dependencies: ["CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG", "CWebP"]),
+        .target(name: "CCCDFace", dependencies: ["CCCDPrimitives", "CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG", "CWebP"]),
 
         // `cccd doctor` and `GET /v1/diagnostics`: the installation checks (PC/SC, readers, card, trust
         // store, face models, daemon configuration, clock). Below cccd and CCCDDaemon; it parses the

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDVirtualCard
 import Foundation
 
@@ -5,9 +6,7 @@ import Foundation
 /// does), waiting the delay the fault asks for. Stop it before ejecting the card.
 public final class FaultReinsertion: @unchecked Sendable {
     private let connection: VPCDConnection
-    private let lock = NSLock()
-    private var running = true
-    private var count = 0
+    private let state = LockedBox((running: true, count: 0))
 
     public init(_ connection: VPCDConnection) {
         self.connection = connection
@@ -17,16 +16,16 @@ public final class FaultReinsertion: @unchecked Sendable {
     }
 
     /// Re-insertions done so far.
-    public var reinsertions: Int { lock.withLock { count } }
+    public var reinsertions: Int { state.withLock { $0.count } }
 
-    public func stop() { lock.withLock { running = false } }
+    public func stop() { state.withLock { $0.running = false } }
 
     private func watch() {
-        while lock.withLock({ running }) {
+        while state.withLock({ $0.running }) {
             if !connection.isConnected, let after = connection.takeFaultRemoval() {
                 Thread.sleep(forTimeInterval: Double(after.components.seconds) + Double(after.components.attoseconds) / 1e18)
-                guard lock.withLock({ running }) else { return }
-                if (try? connection.insert()) != nil { lock.withLock { count += 1 } }
+                guard state.withLock({ $0.running }) else { return }
+                if (try? connection.insert()) != nil { state.withLock { $0.count += 1 } }
             }
             Thread.sleep(forTimeInterval: 0.02)
         }

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -18,12 +19,11 @@ public final class PCSCTestBed: @unchecked Sendable {
     /// Reader names of vpcd's two slots.
     public var readerNames: [String] { ["Virtual PCD 00 00", "Virtual PCD 00 01"] }
 
-    private nonisolated(unsafe) static var sharedInstance: PCSCTestBed?
-    private static let lock = NSLock()
+    private static let sharedInstance = LockedBox<PCSCTestBed?>(nil)
 
     /// The process-wide test bed, started on first use.
     public static func shared() throws -> PCSCTestBed {
-        try lock.withLock {
+        try sharedInstance.withLock { sharedInstance in
             if let sharedInstance { return sharedInstance }
             let bed = try PCSCTestBed()
             sharedInstance = bed
@@ -33,7 +33,7 @@ public final class PCSCTestBed: @unchecked Sendable {
     }
 
     private static func stopShared() {
-        sharedInstance?.stop()
+        sharedInstance.withLock { $0 }?.stop()
     }
 
     private init() throws {

@@ -74,14 +74,7 @@ enum ECDSASignatureForm {
     static let componentLength = 32
 
     static func raw(fromDER der: [UInt8]) -> [UInt8]? {
-        let signature = der.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            var cursor = buffer.baseAddress
-            return d2i_ECDSA_SIG(nil, &cursor, buffer.count)
-        }
-        guard let signature else {
-            ERR_clear_error()
-            return nil
-        }
+        guard let signature = OpenSSLDER.decode(der, { d2i_ECDSA_SIG(nil, $0, $1) }) else { return nil }
         defer { ECDSA_SIG_free(signature) }
         guard let r = ECDSA_SIG_get0_r(signature), let s = ECDSA_SIG_get0_s(signature) else { return nil }
         var out = [UInt8](repeating: 0, count: componentLength * 2)
@@ -102,10 +95,6 @@ enum ECDSASignatureForm {
             BN_free(s)
             return nil
         }
-        var pointer: UnsafeMutablePointer<UInt8>?
-        let length = i2d_ECDSA_SIG(signature, &pointer)
-        guard length > 0, let pointer else { return nil }
-        defer { CRYPTO_free(pointer, #fileID, #line) }
-        return Array(UnsafeBufferPointer(start: pointer, count: Int(length)))
+        return OpenSSLDER.encode { i2d_ECDSA_SIG(signature, $0) }
     }
 }

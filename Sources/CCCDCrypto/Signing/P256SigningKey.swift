@@ -27,11 +27,7 @@ public final class P256SigningKey: @unchecked Sendable, CustomStringConvertible 
 
     /// Loads a PEM private key (PKCS#8 or SEC 1); anything but a P-256 EC key is refused.
     public convenience init(pem: [UInt8]) throws(CryptoError) {
-        let key = pem.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
-            defer { BIO_free(bio) }
-            return PEM_read_bio_PrivateKey(bio, nil, nil, nil)
-        }
+        let key = OpenSSLBIO.reading(pem) { PEM_read_bio_PrivateKey($0, nil, nil, nil) } ?? nil
         ERR_clear_error()
         guard let key else { throw .invalidParameters("not a PEM private key") }
         var name = [CChar](repeating: 0, count: 80)
@@ -48,17 +44,10 @@ public final class P256SigningKey: @unchecked Sendable, CustomStringConvertible 
 
     /// The key as PKCS#8 PEM (unencrypted: the file's mode protects it).
     public func pem() throws(CryptoError) -> [UInt8] {
-        guard let bio = BIO_new(BIO_s_mem()) else { throw OpenSSL.failure("BIO_new") }
-        defer { BIO_free(bio) }
-        guard PEM_write_bio_PrivateKey(bio, pkey, nil, nil, 0, nil, nil) == 1 else {
-            throw OpenSSL.failure("PEM_write_bio_PrivateKey")
-        }
-        var pointer: UnsafeMutablePointer<CChar>?
-        let length = BIO_ctrl(bio, BIO_CTRL_INFO, 0, &pointer)
-        guard length > 0, let pointer else { throw OpenSSL.failure("BIO_get_mem_data") }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            Array(UnsafeBufferPointer(start: $0, count: length))
-        }
+        guard let text = OpenSSLBIO.writing({ PEM_write_bio_PrivateKey($0, pkey, nil, nil, 0, nil, nil) == 1 }),
+            !text.isEmpty
+        else { throw OpenSSL.failure("PEM_write_bio_PrivateKey") }
+        return Array(text.utf8)
     }
 
     /// The public key (affine x and y, 32 bytes each).
@@ -75,21 +64,8 @@ public final class P256SigningKey: @unchecked Sendable, CustomStringConvertible 
 
     /// ES256 over `message`: `r ‖ s` (64 bytes).
     public func sign(_ message: [UInt8]) throws(CryptoError) -> [UInt8] {
-        guard let context = EVP_MD_CTX_new() else { throw OpenSSL.failure("EVP_MD_CTX_new") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit_ex(context, nil, "SHA256", nil, nil, pkey, nil) == 1 else {
-            throw OpenSSL.failure("EVP_DigestSignInit_ex")
-        }
-        var length = 0
-        guard message.withUnsafeBufferPointer({ EVP_DigestSign(context, nil, &length, $0.baseAddress, $0.count) }) == 1 else {
-            throw OpenSSL.failure("EVP_DigestSign")
-        }
-        var der = [UInt8](repeating: 0, count: length)
-        let ok = message.withUnsafeBufferPointer { m in
-            der.withUnsafeMutableBufferPointer { EVP_DigestSign(context, $0.baseAddress, &length, m.baseAddress, m.count) }
-        }
-        guard ok == 1 else { throw OpenSSL.failure("EVP_DigestSign") }
-        guard let raw = ECDSASignatureForm.raw(fromDER: Array(der.prefix(length))) else {
+        let der = try DigestSigning.sign(message, key: pkey, hash: "SHA256")
+        guard let raw = ECDSASignatureForm.raw(fromDER: der) else {
             throw .openSSL(function: "d2i_ECDSA_SIG", reason: "OpenSSL produced an undecodable signature")
         }
         return raw

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CDlibShim
 import Foundation
 
@@ -39,12 +40,15 @@ public final class FaceEngine: @unchecked Sendable {
     /// The models directory in use.
     public let modelsDirectory: URL
 
-    // Guarded by `lock`: the loaded models and the idle workers. Workers are created on demand, one
-    // per concurrent caller, and kept for reuse.
-    private let lock = NSLock()
-    private var models: OpaquePointer?
-    private var idleWorkers: [OpaquePointer] = []
-    private var loadDuration: Duration?
+    // The loaded models and the idle workers. Workers are created on demand, one per concurrent caller,
+    // and kept for reuse.
+    private struct State {
+        var models: OpaquePointer?
+        var idleWorkers: [OpaquePointer] = []
+        var loadDuration: Duration?
+    }
+
+    private let state = LockedBox(State())
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -52,28 +56,30 @@ public final class FaceEngine: @unchecked Sendable {
     }
 
     deinit {
-        for worker in idleWorkers { cdlib_worker_free(worker) }
-        if let models { cdlib_models_free(models) }
+        state.withLock { state in
+            for worker in state.idleWorkers { cdlib_worker_free(worker) }
+            if let models = state.models { cdlib_models_free(models) }
+        }
     }
 
     /// Loads the models now instead of on first use. Returns the time it took (zero if already loaded).
     @discardableResult
     public func loadModels() throws(FaceError) -> Duration {
-        lock.lock()
-        defer { lock.unlock() }
-        if models != nil { return .zero }
-        let start = ContinuousClock.now
-        models = try Self.load(from: modelsDirectory, hogCache: Self.hogCacheFile(in: configuration.cacheDirectory))
-        let elapsed = ContinuousClock.now - start
-        loadDuration = elapsed
-        return elapsed
+        // Loading happens under the lock: concurrent first callers wait for the one load.
+        try state.withLock { (state) throws(FaceError) -> Duration in
+            if state.models != nil { return .zero }
+            let start = ContinuousClock.now
+            state.models = try Self.load(
+                from: modelsDirectory, hogCache: Self.hogCacheFile(in: configuration.cacheDirectory))
+            let elapsed = ContinuousClock.now - start
+            state.loadDuration = elapsed
+            return elapsed
+        }
     }
 
     /// How long loading the models took, once they are loaded.
     public var modelLoadDuration: Duration? {
-        lock.lock()
-        defer { lock.unlock() }
-        return loadDuration
+        state.withLock { $0.loadDuration }
     }
 
     /// The HOG detector's cache file, or nil when its folder cannot be created.
@@ -107,10 +113,8 @@ public final class FaceEngine: @unchecked Sendable {
     /// Runs `body` with a worker of its own and the shared models.
     private func withWorker<T>(_ body: (OpaquePointer, OpaquePointer) throws(FaceError) -> T) throws(FaceError) -> T {
         try loadModels()
-        lock.lock()
-        let models = self.models!
-        var worker = idleWorkers.popLast()
-        lock.unlock()
+        let (models, idle) = state.withLock { ($0.models!, $0.idleWorkers.popLast()) }
+        var worker = idle
         if worker == nil {
             var message = [CChar](repeating: 0, count: 256)
             guard cdlib_worker_create(models, &worker, &message, message.count) == CDLIB_OK, worker != nil else {
@@ -118,9 +122,7 @@ public final class FaceEngine: @unchecked Sendable {
             }
         }
         defer {
-            lock.lock()
-            idleWorkers.append(worker!)
-            lock.unlock()
+            state.withLock { $0.idleWorkers.append(worker!) }
         }
         return try body(models, worker!)
     }
@@ -192,9 +194,7 @@ public final class FaceEngine: @unchecked Sendable {
     /// Finds the landmarks of `face` and cuts out the aligned 150×150 chip.
     public func align(_ face: FaceDetection, in image: FaceImage) throws(FaceError) -> AlignedFace {
         try loadModels()
-        lock.lock()
-        let models = self.models!
-        lock.unlock()
+        let models = state.withLock { $0.models! }
         var chip = [UInt8](repeating: 0, count: AlignedFace.size * AlignedFace.size * 3)
         var points = [Double](repeating: 0, count: 2 * Int(CDLIB_LANDMARK_COUNT))
         var message = [CChar](repeating: 0, count: 256)

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// The outcome of comparing the chip photo with a capture of 1–5 live frames: the face comparison
@@ -75,15 +76,12 @@ extension FaceEngine {
     /// `transform` of every element, the elements in parallel.
     static func parallelMap<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
         if items.count == 1 { return [transform(items[0])] }
-        nonisolated(unsafe) var results = [U?](repeating: nil, count: items.count)
-        let lock = NSLock()
+        let results = LockedBox([U?](repeating: nil, count: items.count))
         DispatchQueue.concurrentPerform(iterations: items.count) { index in
             let value = transform(items[index])
-            lock.lock()
-            results[index] = value
-            lock.unlock()
+            results.withLock { $0[index] = value }
         }
-        return results.map { $0! }
+        return results.withLock { $0 }.map { $0! }
     }
 
     /// Async form that runs off the cooperative thread pool.

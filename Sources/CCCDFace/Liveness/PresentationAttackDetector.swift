@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CPadShim
 import Foundation
 
@@ -37,10 +38,8 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     public let configuration: Configuration
     public let modelsDirectory: URL
 
-    // Guarded by `lock`: the loaded networks (one per PADModelFiles.all entry) or why they are not there.
-    private let lock = NSLock()
-    private var models: [OpaquePointer]?
-    private var unavailable: String?
+    // The loaded networks (one per PADModelFiles.all entry) or why they are not there.
+    private let loaded = LockedBox<(models: [OpaquePointer]?, unavailable: String?)>((nil, nil))
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
@@ -48,23 +47,30 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     }
 
     deinit {
-        for model in models ?? [] { cpad_model_free(model) }
+        for model in loaded.withLock({ $0.models }) ?? [] { cpad_model_free(model) }
     }
 
     /// Loads the models now; returns nil when they are usable, otherwise why not.
     @discardableResult
     public func loadModels() -> String? {
-        lock.lock()
-        defer { lock.unlock() }
-        if models != nil { return nil }
-        if let unavailable { return unavailable }
+        loaded.withLock { (state) -> String? in
+            if state.models != nil { return nil }
+            if let unavailable = state.unavailable { return unavailable }
+            let (models, unavailable) = load()
+            state.models = models
+            state.unavailable = unavailable
+            return unavailable
+        }
+    }
+
+    /// The networks, or why they cannot be loaded (nothing stays loaded then).
+    private func load() -> (models: [OpaquePointer]?, unavailable: String?) {
         var loaded: [OpaquePointer] = []
         for spec in PADModelFiles.all {
             let path = modelsDirectory.appendingPathComponent(spec.file).path
             guard FileManager.default.isReadableFile(atPath: path) else {
                 loaded.forEach { cpad_model_free($0) }
-                unavailable = "PAD model \(spec.file) not found in \(modelsDirectory.path); run scripts/setup-face-models.sh"
-                return unavailable
+                return (nil, "PAD model \(spec.file) not found in \(modelsDirectory.path); run scripts/setup-face-models.sh")
             }
             var model: OpaquePointer?
             var message = [CChar](repeating: 0, count: 256)
@@ -72,21 +78,17 @@ public final class PresentationAttackDetector: @unchecked Sendable {
                 let model
             else {
                 loaded.forEach { cpad_model_free($0) }
-                unavailable = "cannot load PAD model \(spec.file): \(padText(message))"
-                return unavailable
+                return (nil, "cannot load PAD model \(spec.file): \(padText(message))")
             }
             loaded.append(model)
         }
-        models = loaded
-        return nil
+        return (loaded, nil)
     }
 
     /// The mean live probability of the two models for `face` in `image`, and each model's.
     public func score(_ image: FaceImage, face: FaceDetection) throws(FaceError) -> (score: Double, models: [String: Double]) {
         if let reason = loadModels() { throw .modelLoadFailed(path: modelsDirectory.path, reason: reason) }
-        lock.lock()
-        let models = self.models!
-        lock.unlock()
+        let models = loaded.withLock { $0.models! }
         var perModel: [String: Double] = [:]
         for (spec, model) in zip(PADModelFiles.all, models) {
             var live = 0.0

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// Runs async code to completion from the synchronous fuzz entry point.
@@ -35,8 +36,7 @@ private final class InlineTaskExecutor: TaskExecutor {
 }
 
 private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var result: Result<T, any Error>?
-    func set(_ value: Result<T, any Error>) { lock.withLock { result = value } }
-    func get() -> Result<T, any Error> { lock.withLock { result! } }
+    private let result = LockedBox<Result<T, any Error>?>(nil)
+    func set(_ value: Result<T, any Error>) { result.withLock { $0 = value } }
+    func get() -> Result<T, any Error> { result.withLock { $0! } }
 }

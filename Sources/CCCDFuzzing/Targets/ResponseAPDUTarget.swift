@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -75,18 +76,16 @@ enum ResponseAPDUTarget {
 /// A card that answers with the scripted responses in order, then with `6F 00`.
 final class ScriptedCard: CardTransport, @unchecked Sendable {
     static let exhausted: [UInt8] = [0x6F, 0x00]
-    private let lock = NSLock()
-    private var answers: [[UInt8]]
-    private var commands: [[UInt8]] = []
+    private let state: LockedBox<(answers: [[UInt8]], commands: [[UInt8]])>
 
-    init(answers: [[UInt8]]) { self.answers = answers }
+    init(answers: [[UInt8]]) { state = LockedBox((answers, [])) }
 
-    var sent: [[UInt8]] { lock.withLock { commands } }
+    var sent: [[UInt8]] { state.withLock { $0.commands } }
 
     func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        lock.withLock {
-            commands.append(command)
-            return answers.isEmpty ? Self.exhausted : answers.removeFirst()
+        state.withLock { state in
+            state.commands.append(command)
+            return state.answers.isEmpty ? Self.exhausted : state.answers.removeFirst()
         }
     }
 }

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -45,9 +46,8 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
     /// Reader name or index as printed by `cccd readers`; nil = the first reader.
     public let reader: String?
     public let timeout: Duration
-    private let lock = NSLock()
-    private var current: PCSCCard?
-    private var context: PCSCContext?
+    /// The open card handle and the context it belongs to (released together).
+    private let handles = LockedBox<(card: PCSCCard?, context: PCSCContext?)>((nil, nil))
 
     public init(reader: String?, timeout: Duration) {
         self.reader = reader
@@ -55,12 +55,9 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
     }
 
     public func connect(attempt: Int) async throws -> CardConnection {
-        let (previous, previousContext) = lock.withLock { () -> (PCSCCard?, PCSCContext?) in
-            defer {
-                current = nil
-                self.context = nil
-            }
-            return (current, self.context)
+        let (previous, previousContext) = handles.withLock { handles in
+            defer { handles = (nil, nil) }
+            return handles
         }
         // After tag loss the old handle is useless: reset the card so no session state survives.
         // A handle whose exchange timed out may still be stuck in SCardTransmit: it is closed (and
@@ -68,14 +65,14 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
         Self.dispose(previous, previousContext, .reset)
         // The context must outlive the card handle: releasing it closes its cards.
         let context = try PCSCContext()
-        lock.withLock { self.context = context }
+        handles.withLock { $0.context = context }
         let deadline = ContinuousClock.now + timeout
         let name = try context.resolveReader(reader)
         while true {
             try Task.checkCancellation()
             switch Self.attempt(context, reader: name) {
             case .success(let card):
-                lock.withLock { current = card }
+                handles.withLock { $0.card = card }
                 return CardConnection(transport: card, atr: (try? card.atr) ?? [], readerName: name)
             case .failure(let error):
                 // No card yet, or the reader still settles after removal: keep waiting.
@@ -99,12 +96,9 @@ public final class PCSCCardConnector: CardConnector, @unchecked Sendable {
 
     /// Disconnects the current card handle, leaving the card powered.
     public func close() {
-        let (card, context) = lock.withLock { () -> (PCSCCard?, PCSCContext?) in
-            defer {
-                current = nil
-                self.context = nil
-            }
-            return (current, self.context)
+        let (card, context) = handles.withLock { handles in
+            defer { handles = (nil, nil) }
+            return handles
         }
         Self.dispose(card, context, .leave)
     }

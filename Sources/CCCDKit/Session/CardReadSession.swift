@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDPrimitives
 import CCCDProtocols
 import CCCDTransport
 import Foundation
@@ -279,11 +280,10 @@ public struct CardReadSession: Sendable {
 
 /// Counts reconnection attempts across recovery calls.
 private final class AttemptCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
+    private let count = LockedBox(0)
 
     func next() -> Int {
-        lock.withLock {
+        count.withLock { count in
             count += 1
             return count
         }

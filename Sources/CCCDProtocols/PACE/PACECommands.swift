@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 
 /// APDUs of PACE (ICAO 9303-11 §4.4.4) and the Dynamic Authentication Data they carry.
@@ -8,7 +9,7 @@ public enum PACECommands {
         var data = BERTLV.encode(tag: 0x80, value: algorithm.oidContentBytes)
         data += BERTLV.encode(tag: 0x83, value: [passwordReference])
         if let parameterID {
-            data += BERTLV.encode(tag: 0x84, value: minimalInteger(parameterID))
+            data += BERTLV.encode(tag: 0x84, value: BERTLV.integerContent(parameterID))
         }
         // Cannot fail: at most a few dozen bytes.
         return try! CommandAPDU(cla: 0x00, ins: 0x22, p1: 0xC1, p2: 0xA4, data: data)
@@ -53,17 +54,5 @@ public enum PACECommands {
             objects[UInt8(object.tag)] = object.value
         }
         return objects
-    }
-
-    static func minimalInteger(_ value: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var v = value
-        repeat {
-            bytes.insert(UInt8(v & 0xFF), at: 0)
-            v >>= 8
-        } while v > 0
-        // Keep INTEGER semantics: a leading bit 1 would read as negative.
-        if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
-        return bytes
     }
 }

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// Where protocol randomness comes from. The drivers draw every random value through it, in a
@@ -20,8 +21,7 @@ public struct SystemRandomSource: RandomSource {
 /// A source that hands out pre-recorded byte strings in order (tests, transcript replay). Each
 /// request must ask for exactly the length of the next queued value.
 public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private var queue: [[UInt8]]
+    private let queue: LockedBox<[[UInt8]]>
 
     public enum QueueError: Error, Equatable, Sendable {
         case exhausted(requested: Int)
@@ -29,11 +29,11 @@ public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
     }
 
     public init(_ values: [[UInt8]]) {
-        queue = values
+        queue = LockedBox(values)
     }
 
     public func randomBytes(_ count: Int) throws -> [UInt8] {
-        try lock.withLock { () throws -> [UInt8] in
+        try queue.withLock { (queue) throws(QueueError) -> [UInt8] in
             guard !queue.isEmpty else { throw QueueError.exhausted(requested: count) }
             guard queue[0].count == count else { throw QueueError.lengthMismatch(requested: count, queued: queue[0].count) }
             return queue.removeFirst()
@@ -41,5 +41,5 @@ public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
     }
 
     /// Values not consumed yet.
-    public var remaining: Int { lock.withLock { queue.count } }
+    public var remaining: Int { queue.withLock { $0.count } }
 }

@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 
 /// Signs content as CMS SignedData with OpenSSL's CMS API (EF.SOD, master lists).
@@ -34,11 +35,12 @@ public enum CMSSigner {
             throw OSSLGen.failure("CMS_add1_signer")
         }
         try scheme.configure(CMS_SignerInfo_get0_pkey_ctx(signerInfo))
-        let bio = content.withUnsafeBufferPointer { BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }
-        guard let bio else { throw OSSLGen.failure("BIO_new_mem_buf") }
-        defer { BIO_free(bio) }
-        guard CMS_final(cms, bio, nil, UInt32(CMS_BINARY)) == 1 else { throw OSSLGen.failure("CMS_final") }
-        guard let der = OSSLGen.derBytes({ i2d_CMS_ContentInfo(cms, $0) }) else { throw OSSLGen.failure("i2d_CMS_ContentInfo") }
+        // The BIO reads `content` only while the buffer is pinned (inside `reading`).
+        guard let finalised = OpenSSLBIO.reading(content, { CMS_final(cms, $0, nil, UInt32(CMS_BINARY)) == 1 }) else {
+            throw OSSLGen.failure("BIO_new_mem_buf")
+        }
+        guard finalised else { throw OSSLGen.failure("CMS_final") }
+        guard let der = OpenSSLDER.encode({ i2d_CMS_ContentInfo(cms, $0) }) else { throw OSSLGen.failure("i2d_CMS_ContentInfo") }
         return der
     }
 }

@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 
 /// The chip's side of Active Authentication, for tests and the virtual card: the raw RSA private
@@ -43,20 +44,11 @@ public enum ChipSideSigning {
 
     /// ECDSA signature (DER) of `message` with `hash`.
     public static func ecdsa(_ message: [UInt8], hash: String, key: TestKey) throws(TestDataError) -> [UInt8] {
-        guard let context = EVP_MD_CTX_new() else { throw OSSLGen.failure("EVP_MD_CTX_new") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit_ex(context, nil, hash, nil, nil, key.pkey, nil) == 1 else {
-            throw OSSLGen.failure("EVP_DigestSignInit_ex")
+        do {
+            return try DigestSigning.sign(message, key: key.pkey, hash: hash)
+        } catch {
+            guard case .openSSL(let function, let reason) = error else { throw .invalidInput("\(error)") }
+            throw .openSSL(function: function, reason: reason)
         }
-        var length = 0
-        guard message.withUnsafeBufferPointer({ EVP_DigestSign(context, nil, &length, $0.baseAddress, $0.count) }) == 1 else {
-            throw OSSLGen.failure("EVP_DigestSign")
-        }
-        var out = [UInt8](repeating: 0, count: length)
-        let ok = message.withUnsafeBufferPointer { m in
-            out.withUnsafeMutableBufferPointer { EVP_DigestSign(context, $0.baseAddress, &length, m.baseAddress, m.count) }
-        }
-        guard ok == 1 else { throw OSSLGen.failure("EVP_DigestSign") }
-        return Array(out.prefix(length))
     }
 }

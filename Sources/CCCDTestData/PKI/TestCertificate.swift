@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
@@ -12,7 +13,7 @@ public final class TestCertificate: @unchecked Sendable {
     deinit { X509_free(x509) }
 
     public init(der: [UInt8]) throws(TestDataError) {
-        guard let x509 = OSSLGen.decode(der, { d2i_X509(nil, $0, $1) }) else { throw OSSLGen.failure("d2i_X509") }
+        guard let x509 = OpenSSLDER.decode(der, { d2i_X509(nil, $0, $1) }) else { throw OSSLGen.failure("d2i_X509") }
         self.x509 = x509
     }
 
@@ -23,7 +24,7 @@ public final class TestCertificate: @unchecked Sendable {
         self.x509 = x509
     }
 
-    public var der: [UInt8] { OSSLGen.derBytes({ i2d_X509(x509, $0) }) ?? [] }
+    public var der: [UInt8] { OpenSSLDER.encode({ i2d_X509(x509, $0) }) ?? [] }
 
     public func pem() throws(TestDataError) -> String { try OSSLGen.pem { PEM_write_bio_X509($0, x509) } }
 
@@ -157,7 +158,7 @@ public enum TestCRL {
         }
         guard X509_CRL_sort(crl) == 1 else { throw OSSLGen.failure("X509_CRL_sort") }
         try TestCertificate.sign(scheme, key: issuerKey) { X509_CRL_sign_ctx(crl, $0) }
-        guard let der = OSSLGen.derBytes({ i2d_X509_CRL(crl, $0) }) else { throw OSSLGen.failure("i2d_X509_CRL") }
+        guard let der = OpenSSLDER.encode({ i2d_X509_CRL(crl, $0) }) else { throw OSSLGen.failure("i2d_X509_CRL") }
         return der
     }
 }

@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
@@ -82,7 +83,7 @@ public final class TestKey: @unchecked Sendable {
 
     /// DER SubjectPublicKeyInfo.
     public func subjectPublicKeyInfo() throws(TestDataError) -> [UInt8] {
-        guard let der = OSSLGen.derBytes({ i2d_PUBKEY(pkey, $0) }) else { throw OSSLGen.failure("i2d_PUBKEY") }
+        guard let der = OpenSSLDER.encode({ i2d_PUBKEY(pkey, $0) }) else { throw OSSLGen.failure("i2d_PUBKEY") }
         return der
     }
 

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// A transport whose exchange can be given up on: after a timeout the caller stops waiting and
@@ -57,16 +58,19 @@ public struct TimeLimitedTransport: TranscriptAnnotating {
 
 /// The first of {answer, timeout, cancellation} resumes the caller; the others are ignored.
 private final class ExchangeRace: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<[UInt8], any Error>?
-    private var pending: Result<[UInt8], any Error>?
-    private var done = false
-    private var cleanup: (@Sendable () -> Void)?
+    private struct State {
+        var continuation: CheckedContinuation<[UInt8], any Error>?
+        var pending: Result<[UInt8], any Error>?
+        var done = false
+        var cleanup: (@Sendable () -> Void)?
+    }
+
+    private let state = LockedBox(State())
 
     func start(_ continuation: CheckedContinuation<[UInt8], any Error>) {
-        let early = lock.withLock { () -> Result<[UInt8], any Error>? in
-            if let pending { return pending }
-            self.continuation = continuation
+        let early = state.withLock { (state) -> Result<[UInt8], any Error>? in
+            if let pending = state.pending { return pending }
+            state.continuation = continuation
             return nil
         }
         if let early { continuation.resume(with: early) }
@@ -74,9 +78,9 @@ private final class ExchangeRace: @unchecked Sendable {
 
     /// Runs `body` when the race ends (at once if it already has).
     func onEnd(_ body: @escaping @Sendable () -> Void) {
-        let ended = lock.withLock { () -> Bool in
-            if done { return true }
-            cleanup = body
+        let ended = state.withLock { (state) -> Bool in
+            if state.done { return true }
+            state.cleanup = body
             return false
         }
         if ended { body() }
@@ -85,15 +89,15 @@ private final class ExchangeRace: @unchecked Sendable {
     /// Returns true when this result won.
     @discardableResult
     func finish(_ result: Result<[UInt8], any Error>) -> Bool {
-        let (won, continuation, cleanup) = lock.withLock {
-            () -> (Bool, CheckedContinuation<[UInt8], any Error>?, (@Sendable () -> Void)?) in
-            guard !done else { return (false, nil, nil) }
-            done = true
-            let c = self.continuation
-            self.continuation = nil
-            if c == nil { pending = result }
-            let cleanup = self.cleanup
-            self.cleanup = nil
+        let (won, continuation, cleanup) = state.withLock {
+            (state) -> (Bool, CheckedContinuation<[UInt8], any Error>?, (@Sendable () -> Void)?) in
+            guard !state.done else { return (false, nil, nil) }
+            state.done = true
+            let c = state.continuation
+            state.continuation = nil
+            if c == nil { state.pending = result }
+            let cleanup = state.cleanup
+            state.cleanup = nil
             return (true, c, cleanup)
         }
         guard won else { return false }

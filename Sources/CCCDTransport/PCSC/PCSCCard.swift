@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CPCSCLite
 import Dispatch
 import Foundation
@@ -11,12 +12,11 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     public let reader: String
     public private(set) var activeProtocol: PCSCProtocol
     private var handle: SCARDHANDLE
-    private var connected = true
-    private let lock = NSLock()
+    /// Serialises the PC/SC calls on the handle (held across them); the value: whether it is still connected.
+    private let connected = LockedBox(true)
     private let queue: DispatchQueue
-    /// Guards `abandoned` (never held across PC/SC calls, unlike `lock`).
-    private let stateLock = NSLock()
-    private var abandoned = false
+    /// Set once by `abandon()` (never held across PC/SC calls, unlike `connected`).
+    private let abandoned = LockedBox(false)
     /// Largest response pcsc-lite can return (extended APDU: 65 536 data bytes + SW1 SW2).
     static let receiveBufferSize = 65_536 + 2
 
@@ -28,15 +28,15 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     }
 
     deinit {
-        if connected { _ = SCardDisconnect(handle, SCard.leaveCard) }
+        if connected.withLock({ $0 }) { _ = SCardDisconnect(handle, SCard.leaveCard) }
     }
 
     /// The card's current ATR and whether it is still present.
     public func status() throws(CardTransportError) -> (present: Bool, atr: [UInt8]) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard connected else { throw .closed }
-        return try statusLocked()
+        try connected.withLock { (connected) throws(CardTransportError) -> (present: Bool, atr: [UInt8]) in
+            guard connected else { throw .closed }
+            return try statusLocked()
+        }
     }
 
     private func statusLocked() throws(CardTransportError) -> (present: Bool, atr: [UInt8]) {
@@ -60,9 +60,13 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
 
     /// Sends raw command bytes and waits for the response (blocking).
     public func transmitSync(_ command: [UInt8]) throws(CardTransportError) -> [UInt8] {
-        lock.lock()
-        defer { lock.unlock() }
-        guard connected else { throw .closed }
+        try connected.withLock { (connected) throws(CardTransportError) -> [UInt8] in
+            guard connected else { throw .closed }
+            return try transmitLocked(command)
+        }
+    }
+
+    private func transmitLocked(_ command: [UInt8]) throws(CardTransportError) -> [UInt8] {
         var sendPci = SCARD_IO_REQUEST(
             dwProtocol: activeProtocol == .t1 ? SCard.protocolT1 : SCard.protocolT0,
             cbPciLength: DWORD(MemoryLayout<SCARD_IO_REQUEST>.size))
@@ -86,7 +90,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     }
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        if stateLock.withLock({ abandoned }) { throw CardTransportError.closed }
+        if abandoned.withLock({ $0 }) { throw CardTransportError.closed }
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
                 do {
@@ -103,20 +107,20 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     public func reconnect(share: PCSCShareMode = .shared, disposition: PCSCDisposition = .reset)
         throws(CardTransportError)
     {
-        lock.lock()
-        defer { lock.unlock() }
-        guard connected else { throw .closed }
-        var active: DWORD = 0
-        let rv = SCardReconnect(
-            handle, share.value, SCard.protocolT1 | SCard.protocolT0, disposition.value, &active)
-        guard rv == PCSCStatus.success else { throw PCSCStatus.error(rv, reader: reader) }
-        activeProtocol = active == SCard.protocolT0 ? .t0 : .t1
+        try connected.withLock { (connected) throws(CardTransportError) in
+            guard connected else { throw .closed }
+            var active: DWORD = 0
+            let rv = SCardReconnect(
+                handle, share.value, SCard.protocolT1 | SCard.protocolT0, disposition.value, &active)
+            guard rv == PCSCStatus.success else { throw PCSCStatus.error(rv, reader: reader) }
+            activeProtocol = active == SCard.protocolT0 ? .t0 : .t1
+        }
     }
 
     /// Gives the connection up without blocking: later transmits throw `.closed`, and the handle is
     /// disconnected (resetting the card) when the running exchange, if any, has returned.
     public func abandon() {
-        let first = stateLock.withLock { () -> Bool in
+        let first = abandoned.withLock { (abandoned) -> Bool in
             defer { abandoned = true }
             return !abandoned
         }
@@ -127,12 +131,14 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     /// queue); then runs `then` (e.g. releasing the context, which would also wait for the
     /// exchange). Never blocks.
     public func disconnectWhenIdle(_ disposition: PCSCDisposition, then: (@Sendable () -> Void)? = nil) {
-        if lock.try() {
+        let idle = connected.withLockIfAvailable { (connected) -> Bool in
             if connected {
                 _ = SCardDisconnect(handle, disposition.value)
                 connected = false
             }
-            lock.unlock()
+            return true
+        }
+        if idle == true {
             then?()
             return
         }
@@ -144,11 +150,11 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
 
     /// Disconnects; later calls throw `.closed`.
     public func disconnect(_ disposition: PCSCDisposition = .leave) {
-        lock.lock()
-        defer { lock.unlock() }
-        if connected {
-            _ = SCardDisconnect(handle, disposition.value)
-            connected = false
+        connected.withLock { connected in
+            if connected {
+                _ = SCardDisconnect(handle, disposition.value)
+                connected = false
+            }
         }
     }
 }

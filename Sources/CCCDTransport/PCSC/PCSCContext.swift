@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CPCSCLite
 import Foundation
 
@@ -7,8 +8,8 @@ import Foundation
 /// events use their own context (see `PCSCReaderMonitor`).
 public final class PCSCContext: @unchecked Sendable {
     private let handle: SCARDCONTEXT
-    private let lock = NSLock()
-    private var released = false
+    /// Serialises the calls on the handle; the value: whether the context was released.
+    private let released = LockedBox(false)
 
     /// Establishes a context with the PC/SC service.
     public init() throws(CardTransportError) {
@@ -19,12 +20,12 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     deinit {
-        if !released { _ = SCardReleaseContext(handle) }
+        if !released.withLock({ $0 }) { _ = SCardReleaseContext(handle) }
     }
 
     /// Releases the context now (it is also released when the object goes away).
     public func release() {
-        lock.withLock {
+        released.withLock { released in
             if !released {
                 _ = SCardReleaseContext(handle)
                 released = true
@@ -34,9 +35,7 @@ public final class PCSCContext: @unchecked Sendable {
 
     /// Names of the attached readers, in the order pcscd reports them; empty when there are none.
     public func readerNames() throws(CardTransportError) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try Self.listReaders(handle)
+        try released.withLock { (_) throws(CardTransportError) -> [String] in try Self.listReaders(handle) }
     }
 
     static func listReaders(_ handle: SCARDCONTEXT) throws(CardTransportError) -> [String] {
@@ -73,11 +72,11 @@ public final class PCSCContext: @unchecked Sendable {
 
     /// The current state of every attached reader (card present, ATR, …).
     public func readerStates() throws(CardTransportError) -> [ReaderState] {
-        lock.lock()
-        defer { lock.unlock() }
-        let names = try Self.listReaders(handle)
-        if names.isEmpty { return [] }
-        return try Self.queryStates(handle, names: names)
+        try released.withLock { (_) throws(CardTransportError) -> [ReaderState] in
+            let names = try Self.listReaders(handle)
+            if names.isEmpty { return [] }
+            return try Self.queryStates(handle, names: names)
+        }
     }
 
     static func queryStates(_ handle: SCARDCONTEXT, names: [String]) throws(CardTransportError) -> [ReaderState] {
@@ -108,8 +107,14 @@ public final class PCSCContext: @unchecked Sendable {
     /// Connects to the card in `reader`. Asks for T=1 and accepts T=0 when the card only offers that.
     public func connect(reader: String, share: PCSCShareMode = .shared,
                         preferred: [PCSCProtocol] = [.t1, .t0]) throws(CardTransportError) -> PCSCCard {
-        lock.lock()
-        defer { lock.unlock() }
+        try released.withLock { (_) throws(CardTransportError) -> PCSCCard in
+            try connectLocked(reader: reader, share: share, preferred: preferred)
+        }
+    }
+
+    private func connectLocked(reader: String, share: PCSCShareMode, preferred: [PCSCProtocol]) throws(CardTransportError)
+        -> PCSCCard
+    {
         var protocols: DWORD = 0
         for p in preferred { protocols |= (p == .t1 ? SCard.protocolT1 : SCard.protocolT0) }
         var card: SCARDHANDLE = 0

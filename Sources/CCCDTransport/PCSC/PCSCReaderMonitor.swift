@@ -38,9 +38,8 @@ public enum PCSCReaderMonitor {
     private final class Watcher: @unchecked Sendable {
         let continuation: AsyncThrowingStream<ReaderEvent, Error>.Continuation
         let initialSnapshot: Bool
-        private let lock = NSLock()
-        private var context: SCARDCONTEXT?
-        private var stopped = false
+        /// The blocking wait's context (cancelled by `stop`) and whether the watcher was stopped.
+        private let state = LockedBox<(context: SCARDCONTEXT?, stopped: Bool)>((nil, false))
 
         init(continuation: AsyncThrowingStream<ReaderEvent, Error>.Continuation, initialSnapshot: Bool) {
             self.continuation = continuation
@@ -48,13 +47,13 @@ public enum PCSCReaderMonitor {
         }
 
         func stop() {
-            lock.withLock {
-                stopped = true
-                if let context { _ = SCardCancel(context) }
+            state.withLock { state in
+                state.stopped = true
+                if let context = state.context { _ = SCardCancel(context) }
             }
         }
 
-        private var isStopped: Bool { lock.withLock { stopped } }
+        private var isStopped: Bool { state.withLock { $0.stopped } }
 
         func run() {
             var ctx: SCARDCONTEXT = 0
@@ -63,9 +62,9 @@ public enum PCSCReaderMonitor {
                 continuation.finish(throwing: PCSCStatus.error(rv))
                 return
             }
-            lock.withLock { context = ctx }
+            state.withLock { $0.context = ctx }
             defer {
-                lock.withLock { context = nil }
+                state.withLock { $0.context = nil }
                 _ = SCardReleaseContext(ctx)
             }
             do {

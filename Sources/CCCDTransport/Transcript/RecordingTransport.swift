@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 /// Passes every exchange through to another transport and records it (timestamps, C-APDU, R-APDU).
@@ -6,13 +7,12 @@ import Foundation
 /// plain-text test sessions) may hold personal data: write transcripts only where the user asked.
 public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable {
     private let inner: any CardTransport
-    private let lock = NSLock()
-    private var transcript: Transcript
+    private let transcript: LockedBox<Transcript>
     private let start = ContinuousClock.now
 
     public init(wrapping inner: any CardTransport, header: Transcript.Header = .init()) {
         self.inner = inner
-        self.transcript = Transcript(header: header)
+        self.transcript = LockedBox(Transcript(header: header))
     }
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
@@ -29,7 +29,7 @@ public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable
     private func record(_ command: [UInt8], response: [UInt8]?, error: String?) {
         let elapsed = ContinuousClock.now - start
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        lock.withLock {
+        transcript.withLock { transcript in
             transcript.exchanges.append(
                 .init(index: transcript.exchanges.count, milliseconds: ms, command: command, response: response,
                       error: error))
@@ -38,14 +38,14 @@ public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable
 
     /// Sets the note (`n`) of the last exchange recorded.
     public func annotateLastExchange(_ note: String) {
-        lock.withLock {
+        transcript.withLock { transcript in
             guard let last = transcript.exchanges.indices.last else { return }
             transcript.exchanges[last].n = note
         }
     }
 
     /// The transcript so far.
-    public var recorded: Transcript { lock.withLock { transcript } }
+    public var recorded: Transcript { transcript.withLock { $0 } }
 
     /// Writes the transcript as JSON Lines.
     public func write(to url: URL) throws {

@@ -5,9 +5,8 @@ import Foundation
 /// gets the recorded response. Any divergence fails loudly with a `ReplayError`.
 public final class ReplayTransport: CardTransport, @unchecked Sendable {
     private let transcript: Transcript
-    private let lock = NSLock()
-    private var position = 0
-    private var failed: ReplayError?
+    /// The next exchange to replay, and the first divergence (after which the session is void).
+    private let progress = LockedBox<(position: Int, failed: ReplayError?)>((0, nil))
 
     public init(_ transcript: Transcript) {
         self.transcript = transcript
@@ -16,24 +15,25 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
     public var atr: [UInt8]? { transcript.header.atr.flatMap { Hex.decode($0) } }
 
     public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
-        try lock.withLock { () throws -> [UInt8] in
+        try progress.withLock { (progress) throws(ReplayError) -> [UInt8] in
+            let position = progress.position
             // After one divergence the session is void: keep failing with the first error.
-            if let failed { throw failed }
+            if let failed = progress.failed { throw failed }
             guard position < transcript.exchanges.count else {
                 let error = ReplayError.unexpectedCommand(index: position, actual: Hex.encode(command))
-                failed = error
+                progress.failed = error
                 throw error
             }
             let expected = transcript.exchanges[position]
             let actual = Hex.encode(command)
             guard expected.c == actual else {
                 let error = ReplayError.divergence(index: position, expected: expected.c, actual: actual)
-                failed = error
+                progress.failed = error
                 throw error
             }
-            position += 1
+            progress.position += 1
             guard let r = expected.r, let response = Hex.decode(r) else {
-                throw ReplayError.recordedFailure(index: position - 1, error: expected.e ?? "?")
+                throw ReplayError.recordedFailure(index: position, error: expected.e ?? "?")
             }
             return response
         }
@@ -41,8 +41,7 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
 
     /// Throws unless every recorded exchange was replayed.
     public func assertFinished() throws(ReplayError) {
-        lock.lock()
-        defer { lock.unlock() }
+        let (position, failed) = progress.withLock { $0 }
         if let failed { throw failed }
         guard position == transcript.exchanges.count else {
             throw .notFinished(replayed: position, recorded: transcript.exchanges.count)

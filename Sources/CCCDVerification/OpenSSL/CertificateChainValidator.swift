@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
@@ -76,7 +77,9 @@ enum CertificateChainValidator {
                 let pointer = OpaquePointer(raw)
                 if let match = known.first(where: { $0.x509 == pointer || X509_cmp($0.x509, pointer) == 0 }) {
                     chain.append(match)
-                } else if let der = OSSL.derBytes({ i2d_X509(pointer, $0) }), let certificate = try? X509Certificate(der: der) {
+                } else if let der = OpenSSLDER.encode({ i2d_X509(pointer, $0) }),
+                    let certificate = try? X509Certificate(der: der)
+                {
                     chain.append(certificate)
                 }
             }

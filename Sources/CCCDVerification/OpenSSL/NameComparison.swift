@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
@@ -6,9 +7,9 @@ import Foundation
 enum NameComparison {
     static func equal(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         if a == b { return true }
-        guard let na = OSSL.decode(a, { d2i_X509_NAME(nil, $0, $1) }) else { return false }
+        guard let na = OpenSSLDER.decode(a, { d2i_X509_NAME(nil, $0, $1) }) else { return false }
         defer { X509_NAME_free(na) }
-        guard let nb = OSSL.decode(b, { d2i_X509_NAME(nil, $0, $1) }) else { return false }
+        guard let nb = OpenSSLDER.decode(b, { d2i_X509_NAME(nil, $0, $1) }) else { return false }
         defer { X509_NAME_free(nb) }
         return X509_NAME_cmp(na, nb) == 0
     }
@@ -24,7 +25,7 @@ enum NameComparison {
 
     /// The (type, normalised value) pairs of a Name, sorted; nil when it does not decode.
     private static func attributes(_ der: [UInt8]) -> [String]? {
-        guard let name = OSSL.decode(der, { d2i_X509_NAME(nil, $0, $1) }) else { return nil }
+        guard let name = OpenSSLDER.decode(der, { d2i_X509_NAME(nil, $0, $1) }) else { return nil }
         defer { X509_NAME_free(name) }
         var result: [String] = []
         for index in 0..<X509_NAME_entry_count(name) {

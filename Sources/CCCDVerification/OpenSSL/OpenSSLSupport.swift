@@ -2,37 +2,14 @@ import CCCDCrypto
 import COpenSSL
 import Foundation
 
-/// Small helpers over the OpenSSL C API used by this module.
+/// Small helpers over the OpenSSL C API for this module's X.509 types (DER, BIO and the error queue are
+/// CCCDCrypto's: `OpenSSLDER`, `OpenSSLBIO`, `OpenSSLErrorQueue`).
 enum OSSL {
     /// The oldest queued OpenSSL error as text; clears the (per-thread) queue.
     static func lastError() -> String { OpenSSLErrorQueue.takeLastError() }
 
     static func failure(_ function: String) -> VerificationCryptoError {
         .openSSL(function: function, reason: lastError())
-    }
-
-    /// The DER produced by an `i2d_*` function (two-pass: size, then bytes).
-    static func derBytes(_ encode: (UnsafeMutablePointer<UnsafeMutablePointer<UInt8>?>?) -> Int32) -> [UInt8]? {
-        let length = encode(nil)
-        guard length > 0 else { return nil }
-        var out = [UInt8](repeating: 0, count: Int(length))
-        let written = out.withUnsafeMutableBufferPointer { buffer -> Int32 in
-            var cursor: UnsafeMutablePointer<UInt8>? = buffer.baseAddress
-            return encode(&cursor)
-        }
-        guard written == length else { return nil }
-        return out
-    }
-
-    /// Calls a `d2i_*` function on `bytes`, requiring it to consume all of them.
-    static func decode<T>(_ bytes: [UInt8], _ d2i: (UnsafeMutablePointer<UnsafePointer<UInt8>?>?, Int) -> T?) -> T? {
-        guard !bytes.isEmpty else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> T? in
-            var cursor: UnsafePointer<UInt8>? = buffer.baseAddress
-            let value = d2i(&cursor, buffer.count)
-            ERR_clear_error()
-            return value
-        }
     }
 
     /// An ASN1_TIME as a `Date` (nil when OpenSSL cannot interpret it).
@@ -45,22 +22,11 @@ enum OSSL {
 
     /// An X509_NAME as an RFC 2253 string (UTF-8 kept), for reports.
     static func nameString(_ name: OpaquePointer?) -> String {
-        guard let name, let bio = BIO_new(BIO_s_mem()) else { return "" }
-        defer { BIO_free(bio) }
+        guard let name else { return "" }
         // XN_FLAG_RFC2253 without ASN1_STRFLGS_ESC_MSB, so UTF-8 text stays readable
         // (the header macro is a chain Swift does not import).
         let flags: UInt = 0x313 | 0x10000 | 0x100000 | 0x1000000
-        guard X509_NAME_print_ex(bio, name, 0, flags) >= 0 else { return "" }
-        return bioString(bio)
-    }
-
-    static func bioString(_ bio: OpaquePointer) -> String {
-        var pointer: UnsafeMutablePointer<CChar>?
-        let length = BIO_ctrl(bio, BIO_CTRL_INFO, 0, &pointer)
-        guard length > 0, let pointer else { return "" }
-        return pointer.withMemoryRebound(to: UInt8.self, capacity: length) {
-            String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self)
-        }
+        return OpenSSLBIO.writing({ X509_NAME_print_ex($0, name, 0, flags) >= 0 }) ?? ""
     }
 
     /// The value of one attribute (e.g. `NID_countryName`) of a name.

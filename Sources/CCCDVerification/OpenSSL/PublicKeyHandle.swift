@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 
 /// An OpenSSL `EVP_PKEY` holding a public key; immutable after creation (`@unchecked Sendable`:
@@ -11,7 +12,7 @@ public final class PublicKeyHandle: @unchecked Sendable {
 
     /// Decodes a DER SubjectPublicKeyInfo (RSA, EC with named or explicit parameters, …).
     public init(subjectPublicKeyInfo der: [UInt8]) throws(VerificationCryptoError) {
-        guard let key = OSSL.decode(der, { d2i_PUBKEY(nil, $0, $1) }) else {
+        guard let key = OpenSSLDER.decode(der, { d2i_PUBKEY(nil, $0, $1) }) else {
             throw .decodingFailed(what: "SubjectPublicKeyInfo", reason: "OpenSSL could not decode the key")
         }
         pkey = key
@@ -34,7 +35,7 @@ public final class PublicKeyHandle: @unchecked Sendable {
     public var maximumSignatureSize: Int { Int(EVP_PKEY_get_size(pkey)) }
 
     /// The DER SubjectPublicKeyInfo.
-    public var subjectPublicKeyInfoDER: [UInt8] { OSSL.derBytes({ i2d_PUBKEY(pkey, $0) }) ?? [] }
+    public var subjectPublicKeyInfoDER: [UInt8] { OpenSSLDER.encode({ i2d_PUBKEY(pkey, $0) }) ?? [] }
 
     public enum Kind: Sendable, Equatable {
         case rsa, ec, other

@@ -1,3 +1,4 @@
+import CCCDCrypto
 import CCCDPrimitives
 import COpenSSL
 import Foundation
@@ -13,7 +14,7 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
 
     /// Decodes a DER certificate; the whole input must be one certificate.
     public init(der: [UInt8]) throws(VerificationCryptoError) {
-        guard let x509 = OSSL.decode(der, { d2i_X509(nil, $0, $1) }) else {
+        guard let x509 = OpenSSLDER.decode(der, { d2i_X509(nil, $0, $1) }) else {
             throw .decodingFailed(what: "X.509 certificate", reason: "not a DER certificate")
         }
         self.x509 = x509
@@ -23,11 +24,9 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
     /// Decodes every certificate of a PEM text (`-----BEGIN CERTIFICATE-----` blocks).
     public static func certificates(pem: [UInt8]) -> [X509Certificate] {
         var result: [X509Certificate] = []
-        pem.withUnsafeBufferPointer { buffer in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return }
-            defer { BIO_free(bio) }
+        OpenSSLBIO.reading(pem) { bio in
             while let x509 = PEM_read_bio_X509(bio, nil, nil, nil) {
-                if let der = OSSL.derBytes({ i2d_X509(x509, $0) }), let certificate = try? X509Certificate(der: der) {
+                if let der = OpenSSLDER.encode({ i2d_X509(x509, $0) }), let certificate = try? X509Certificate(der: der) {
                     result.append(certificate)
                 }
                 X509_free(x509)
@@ -52,9 +51,9 @@ public final class X509Certificate: @unchecked Sendable, Hashable, CustomStringC
     public var issuerCountry: String? { OSSL.nameEntry(X509_get_issuer_name(x509), nid: NID_countryName) }
 
     /// DER of the subject Name.
-    public var subjectDER: [UInt8] { OSSL.derBytes({ i2d_X509_NAME(X509_get_subject_name(x509), $0) }) ?? [] }
+    public var subjectDER: [UInt8] { OpenSSLDER.encode({ i2d_X509_NAME(X509_get_subject_name(x509), $0) }) ?? [] }
     /// DER of the issuer Name.
-    public var issuerDER: [UInt8] { OSSL.derBytes({ i2d_X509_NAME(X509_get_issuer_name(x509), $0) }) ?? [] }
+    public var issuerDER: [UInt8] { OpenSSLDER.encode({ i2d_X509_NAME(X509_get_issuer_name(x509), $0) }) ?? [] }
 
     /// The serial number as a minimal unsigned big-endian magnitude.
     public var serialNumber: [UInt8] {

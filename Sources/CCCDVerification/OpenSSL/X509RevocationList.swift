@@ -1,3 +1,4 @@
+import CCCDCrypto
 import COpenSSL
 import Foundation
 
@@ -8,7 +9,7 @@ public final class X509RevocationList: @unchecked Sendable, CustomStringConverti
     public let der: [UInt8]
 
     public init(der: [UInt8]) throws(VerificationCryptoError) {
-        guard let crl = OSSL.decode(der, { d2i_X509_CRL(nil, $0, $1) }) else {
+        guard let crl = OpenSSLDER.decode(der, { d2i_X509_CRL(nil, $0, $1) }) else {
             throw .decodingFailed(what: "CRL", reason: "not a DER CRL")
         }
         self.crl = crl
@@ -18,11 +19,9 @@ public final class X509RevocationList: @unchecked Sendable, CustomStringConverti
     /// Every CRL of a PEM text (`-----BEGIN X509 CRL-----` blocks).
     public static func revocationLists(pem: [UInt8]) -> [X509RevocationList] {
         var result: [X509RevocationList] = []
-        pem.withUnsafeBufferPointer { buffer in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return }
-            defer { BIO_free(bio) }
+        OpenSSLBIO.reading(pem) { bio in
             while let crl = PEM_read_bio_X509_CRL(bio, nil, nil, nil) {
-                if let der = OSSL.derBytes({ i2d_X509_CRL(crl, $0) }), let list = try? X509RevocationList(der: der) {
+                if let der = OpenSSLDER.encode({ i2d_X509_CRL(crl, $0) }), let list = try? X509RevocationList(der: der) {
                     result.append(list)
                 }
                 X509_CRL_free(crl)

@@ -70,12 +70,12 @@ public enum ECDSASignatureEncoding {
             BN_free(s)
             return nil
         }
-        return OSSL.derBytes { i2d_ECDSA_SIG(signature, $0) }
+        return OpenSSLDER.encode { i2d_ECDSA_SIG(signature, $0) }
     }
 
     /// Plain `r ‖ s`, each padded to `componentLength`, from DER; nil when malformed.
     public static func plain(fromDER der: [UInt8], componentLength: Int) -> [UInt8]? {
-        guard let signature = OSSL.decode(der, { d2i_ECDSA_SIG(nil, $0, $1) }) else { return nil }
+        guard let signature = OpenSSLDER.decode(der, { d2i_ECDSA_SIG(nil, $0, $1) }) else { return nil }
         defer { ECDSA_SIG_free(signature) }
         guard let r = ECDSA_SIG_get0_r(signature), let s = ECDSA_SIG_get0_s(signature) else { return nil }
         var out = [UInt8](repeating: 0, count: componentLength * 2)

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -10,7 +11,9 @@ import Foundation
 /// with `register(instruction:_:)`; the card's own checks never call the reader-side code.
 public final class VirtualCard: @unchecked Sendable {
     public let profile: CardProfile
-    private let lock = NSLock()
+    /// Serialises commands and configuration; guards the state below by convention rather than by
+    /// boxing it, because handlers and filters reach it through the card's methods while the lock is held.
+    private let lock = LockedBox(())
     private var fileSystem: CardFileSystem
     private var currentDF: DirectoryRef = .master
     private var currentEF: UInt16?
@@ -55,23 +58,23 @@ public final class VirtualCard: @unchecked Sendable {
 
     /// Number of command APDUs received since creation or the last `installFaults` (for tests,
     /// benchmarks and fault triggers).
-    public var commandCount: Int { lock.withLock { commandCounter } }
+    public var commandCount: Int { lock.withLock { _ in commandCounter } }
 
-    public func powerOn() { lock.withLock { resetStateLocked(); powered = true; absent = false } }
-    public func powerOff() { lock.withLock { resetStateLocked(); powered = false } }
-    public func reset() { lock.withLock { resetStateLocked(); powered = true; absent = false } }
+    public func powerOn() { lock.withLock { _ in resetStateLocked(); powered = true; absent = false } }
+    public func powerOff() { lock.withLock { _ in resetStateLocked(); powered = false } }
+    public func reset() { lock.withLock { _ in resetStateLocked(); powered = true; absent = false } }
 
     /// Installs the faults the card injects from now on (replacing earlier ones; empty = none).
     /// Counters (APDU index, occurrences, reads) start at this point.
     public func installFaults(_ faults: [CardFault]) {
-        lock.withLock {
+        lock.withLock { _ in
             faultInjector = faults.isEmpty ? nil : FaultInjector(faults: faults)
             commandCounter = 0
         }
     }
 
     /// The installed faults.
-    public var faults: [CardFault] { lock.withLock { faultInjector?.faults ?? [] } }
+    public var faults: [CardFault] { lock.withLock { _ in faultInjector?.faults ?? [] } }
 
     private func resetStateLocked() {
         currentDF = .master
@@ -83,18 +86,18 @@ public final class VirtualCard: @unchecked Sendable {
 
     /// Installs (or replaces) the handler for an instruction byte.
     public func register(instruction: UInt8, _ handler: @escaping Handler) {
-        lock.withLock { handlers[instruction] = handler }
+        lock.withLock { _ in handlers[instruction] = handler }
     }
 
     /// Installs (or removes) the command filter.
     public func installCommandFilter(_ filter: CommandFilter?) {
-        lock.withLock { commandFilter = filter }
+        lock.withLock { _ in commandFilter = filter }
     }
 
     /// Adds a function that runs on every power-on, power-off and reset (under the card's lock):
     /// chip sessions (secure messaging, BAC/PACE state) do not survive a power cycle.
     public func addResetHook(_ hook: @escaping @Sendable () -> Void) {
-        lock.withLock { resetHooks.append(hook) }
+        lock.withLock { _ in resetHooks.append(hook) }
     }
 
     /// Marks access control as done (called by BAC/PACE handlers) or lost. Only from handlers or
@@ -117,7 +120,7 @@ public final class VirtualCard: @unchecked Sendable {
     /// Processes one command APDU with fault injection: the response (and how long the card stays
     /// silent before sending it), or the card's removal.
     public func exchange(_ bytes: [UInt8]) -> CardAnswer {
-        lock.withLock {
+        lock.withLock { _ in
             if absent { return .removed(reinsertAfter: .zero) }
             commandCounter += 1
             if !powered { resetStateLocked(); powered = true }
@@ -272,7 +275,7 @@ public final class VirtualCard: @unchecked Sendable {
 
     /// Replaces the contents of a file (data sets, fault injection).
     public func setFile(_ file: ElementaryFile, inApplication aid: [UInt8]?) {
-        lock.withLock {
+        lock.withLock { _ in
             if let aid, let i = fileSystem.applications.firstIndex(where: { $0.aid == aid }) {
                 fileSystem.applications[i].files.removeAll { $0.fid == file.fid }
                 fileSystem.applications[i].files.append(file)

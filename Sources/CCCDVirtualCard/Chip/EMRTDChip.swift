@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 import Foundation
 
@@ -7,7 +8,9 @@ import Foundation
 /// `ChipConfiguration` (a `clone` configuration uses fresh keys that do not match DG14/DG15).
 ///
 /// The chip checks everything with its own code on CCCDCrypto primitives, never with the reader's
-/// protocol code, so a bug on one side cannot cancel out on the other. Files marked
+/// protocol code, so a bug on one side cannot cancel out on the other. That duplication is on purpose
+/// (an independent implementation makes the better test): only primitives (CCCDPrimitives, CCCDCrypto's
+/// OpenSSL wrappers) are shared. Files marked
 /// `.afterAccessControl` answer `69 82` until BAC or PACE succeeded and are then served only under
 /// secure messaging; any SM error or plain command drops the session (ICAO 9303-11 §9.8.6).
 public final class EMRTDChip: Sendable {
@@ -48,8 +51,7 @@ final class ChipController: @unchecked Sendable {
     let chipAuthenticationKey: ChipAuthenticationKey?
     /// The key the chip really signs with for AA: the configured one, or a fresh one on a clone.
     let activeAuthenticationKey: ActiveAuthenticationKey?
-    private let lock = NSLock()
-    private var storage = ChipState()
+    private let storage = LockedBox(ChipState())
 
     struct ChipState {
         var session: ChipSecureMessagingSession?
@@ -74,10 +76,10 @@ final class ChipController: @unchecked Sendable {
         self.activeAuthenticationKey = aaKey
     }
 
-    var isSecureMessagingActive: Bool { lock.withLock { storage.session != nil } }
+    var isSecureMessagingActive: Bool { storage.withLock { $0.session != nil } }
 
     func withState<T>(_ body: (inout ChipState) -> T) -> T {
-        lock.withLock { body(&storage) }
+        storage.withLock(body)
     }
 
     func install(on card: VirtualCard) {

@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 #if canImport(Glibc)
@@ -15,11 +16,14 @@ public final class VPCDConnection: @unchecked Sendable {
     public let card: VirtualCard
     public let host: String
     public let port: UInt16
-    private let lock = NSLock()
-    private var connectedSocket: Int32 = -1
-    private var running = false
-    /// Set when an injected fault removed the card: how long to wait before re-inserting it.
-    private var faultRemoval: Duration?
+    private struct State {
+        var connectedSocket: Int32 = -1
+        var running = false
+        /// Set when an injected fault removed the card: how long to wait before re-inserting it.
+        var faultRemoval: Duration?
+    }
+
+    private let state = LockedBox(State())
 
     /// Sets TCP_NODELAY and TCP_QUICKACK (default). Off only to measure what they save.
     public let lowLatency: Bool
@@ -32,7 +36,7 @@ public final class VPCDConnection: @unchecked Sendable {
     }
 
     /// True while the card is connected to vpcd (inserted).
-    public var isConnected: Bool { lock.withLock { connectedSocket >= 0 } }
+    public var isConnected: Bool { state.withLock { $0.connectedSocket >= 0 } }
 
     /// Connects ("inserts the card") and serves requests on a background thread until `eject()`
     /// or until vpcd closes the connection. Retries until `timeout` so the card may start before
@@ -48,10 +52,10 @@ public final class VPCDConnection: @unchecked Sendable {
             }
         }
         let connected = fd
-        lock.withLock {
-            connectedSocket = connected
-            running = true
-            faultRemoval = nil
+        state.withLock { state in
+            state.connectedSocket = connected
+            state.running = true
+            state.faultRemoval = nil
         }
         // A card put on the reader starts powered up and fresh (also after a fault removal).
         card.powerOn()
@@ -63,9 +67,9 @@ public final class VPCDConnection: @unchecked Sendable {
     /// When the connection ended because an injected fault removed the card: the delay the fault
     /// asks for before re-insertion (cleared by the call).
     public func takeFaultRemoval() -> Duration? {
-        lock.withLock {
-            defer { faultRemoval = nil }
-            return faultRemoval
+        state.withLock { state in
+            defer { state.faultRemoval = nil }
+            return state.faultRemoval
         }
     }
 
@@ -76,9 +80,9 @@ public final class VPCDConnection: @unchecked Sendable {
 
     /// Disconnects ("removes the card"). The card loses power.
     public func eject() {
-        lock.withLock {
-            running = false
-            if connectedSocket >= 0 { shutdown(connectedSocket, Int32(SHUT_RDWR)) }
+        state.withLock { state in
+            state.running = false
+            if state.connectedSocket >= 0 { shutdown(state.connectedSocket, Int32(SHUT_RDWR)) }
         }
         waitUntilDisconnected()
         card.powerOff()
@@ -87,9 +91,9 @@ public final class VPCDConnection: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         defer {
             close(fd)
-            lock.withLock { connectedSocket = -1 }
+            state.withLock { $0.connectedSocket = -1 }
         }
-        while lock.withLock({ running }) {
+        while state.withLock({ $0.running }) {
             guard let length = readExactly(fd, 2) else { return }
             // vpcd writes the length and the payload separately; with Nagle on its side the payload
             // waits for our ACK of the length, which delayed ACK would hold for ~40 ms.
@@ -108,7 +112,7 @@ public final class VPCDConnection: @unchecked Sendable {
                 switch card.exchange(payload) {
                 case .removed(let after):
                     // Leave without answering: vpcd reports the card gone.
-                    lock.withLock { faultRemoval = after }
+                    state.withLock { $0.faultRemoval = after }
                     return
                 case .response(let response, let delay):
                     if let delay { Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18) }

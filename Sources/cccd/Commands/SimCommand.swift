@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCCDPrimitives
 
 import CCCDVirtualCard
 import Foundation
@@ -102,11 +103,9 @@ struct SimCommand: AsyncParsableCommand {
 
 /// Set from a signal handler, read by the main loop.
 final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var flag = false
-    private var sources: [any DispatchSourceSignal] = []
+    private let state = LockedBox((flag: false, sources: [any DispatchSourceSignal]()))
 
-    var isSet: Bool { lock.withLock { flag } }
-    func set() { lock.withLock { flag = true } }
-    func retain(_ source: any DispatchSourceSignal) { lock.withLock { sources.append(source) } }
+    var isSet: Bool { state.withLock { $0.flag } }
+    func set() { state.withLock { $0.flag = true } }
+    func retain(_ source: any DispatchSourceSignal) { state.withLock { $0.sources.append(source) } }
 }

@@ -1,12 +1,13 @@
 import CCCDKit
+import CCCDPrimitives
 import Foundation
 
 /// A one-line progress bar on stderr, only when stderr is a terminal (quiet when piped).
 final class ProgressBar: @unchecked Sendable {
     private let enabled: Bool
     private let language: Language
-    private let lock = NSLock()
-    private var lastLength = 0
+    /// Length of the line on screen; the lock also keeps two writes from interleaving.
+    private let lastLength = LockedBox(0)
 
     init(language: Language, enabled: Bool = isatty(STDERR_FILENO) != 0) {
         self.language = language
@@ -39,14 +40,14 @@ final class ProgressBar: @unchecked Sendable {
 
     func finish() {
         guard enabled else { return }
-        lock.withLock {
+        lastLength.withLock { lastLength in
             if lastLength > 0 { FileHandle.standardError.write(Data(("\r" + String(repeating: " ", count: lastLength) + "\r").utf8)) }
             lastLength = 0
         }
     }
 
     private func write(_ line: String) {
-        lock.withLock {
+        lastLength.withLock { lastLength in
             let pad = max(0, lastLength - line.count)
             FileHandle.standardError.write(Data(("\r" + line + String(repeating: " ", count: pad)).utf8))
             lastLength = line.count

@@ -87,7 +87,7 @@ enum LiveFaceCheck {
         let settings: Settings
         private let engine: FaceEngine
         private let live: PendingFaceResult<PreparedLiveCapture>
-        private let chip = LockedValue<PendingFaceResult<FaceTemplate>?>(nil)
+        private let chip = LockedBox<PendingFaceResult<FaceTemplate>?>(nil)
 
         init(livePaths: [String], settings: Settings) {
             self.settings = settings
@@ -148,20 +148,6 @@ enum LiveFaceCheck {
             }
             return outcome
         }
-    }
-}
-
-/// A value behind a lock, shared between the read's task and the command.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
     }
 }
 

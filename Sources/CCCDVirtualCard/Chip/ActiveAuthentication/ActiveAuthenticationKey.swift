@@ -16,11 +16,7 @@ final class ActiveAuthenticationKey: @unchecked Sendable, CustomStringConvertibl
     /// Loads a PEM private key (PKCS#8 or traditional).
     convenience init(pem: String) throws(ChipError) {
         let bytes = Array(pem.utf8)
-        let key = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
-            guard let bio = BIO_new_mem_buf(buffer.baseAddress, Int32(buffer.count)) else { return nil }
-            defer { BIO_free(bio) }
-            return PEM_read_bio_PrivateKey(bio, nil, nil, nil)
-        }
+        let key = OpenSSLBIO.reading(bytes) { PEM_read_bio_PrivateKey($0, nil, nil, nil) } ?? nil
         ERR_clear_error()
         guard let key else { throw .configuration("the active authentication key is not a PEM private key") }
         self.init(pkey: key)
@@ -84,21 +80,12 @@ final class ActiveAuthenticationKey: @unchecked Sendable, CustomStringConvertibl
 
     /// ECDSA with SHA-256 over the challenge, DER-encoded.
     private func ecdsaSHA256(_ message: [UInt8]) throws(ChipError) -> [UInt8] {
-        guard let context = EVP_MD_CTX_new() else { throw Self.failure("EVP_MD_CTX_new") }
-        defer { EVP_MD_CTX_free(context) }
-        guard EVP_DigestSignInit_ex(context, nil, "SHA256", nil, nil, pkey, nil) == 1 else {
-            throw Self.failure("EVP_DigestSignInit_ex")
+        do {
+            return try DigestSigning.sign(message, key: pkey, hash: "SHA256")
+        } catch {
+            guard case .openSSL(let function, _) = error else { throw Self.failure("EVP_DigestSign") }
+            throw Self.failure(function)
         }
-        var length = 0
-        guard message.withUnsafeBufferPointer({ EVP_DigestSign(context, nil, &length, $0.baseAddress, $0.count) }) == 1 else {
-            throw Self.failure("EVP_DigestSign")
-        }
-        var out = [UInt8](repeating: 0, count: length)
-        let ok = message.withUnsafeBufferPointer { m in
-            out.withUnsafeMutableBufferPointer { EVP_DigestSign(context, $0.baseAddress, &length, m.baseAddress, m.count) }
-        }
-        guard ok == 1 else { throw Self.failure("EVP_DigestSign") }
-        return Array(out.prefix(length))
     }
 
     /// A signing failure; OpenSSL's error queue is cleared (its text carries no key material, but

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import Foundation
 
 /// Where the chip's random values come from (nonces, challenges, ephemeral keys). Tests queue
@@ -19,20 +20,19 @@ public struct SystemChipRandom: ChipRandomSource {
 /// Hands out queued byte strings in order (each must have the requested length), then falls
 /// back to the system generator.
 public final class QueuedChipRandom: ChipRandomSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private var queue: [[UInt8]]
+    private let queue: LockedBox<[[UInt8]]>
 
     public init(_ values: [[UInt8]]) {
-        queue = values
+        queue = LockedBox(values)
     }
 
     public func randomBytes(_ count: Int) throws(CryptoError) -> [UInt8] {
-        let next: [UInt8]? = lock.withLock { queue.isEmpty ? nil : queue.removeFirst() }
+        let next: [UInt8]? = queue.withLock { $0.isEmpty ? nil : $0.removeFirst() }
         guard let next else { return try SecureRandom.bytes(count) }
         guard next.count == count else { throw .randomGenerationFailed }
         return next
     }
 
     /// Values not consumed yet.
-    public var remaining: Int { lock.withLock { queue.count } }
+    public var remaining: Int { queue.withLock { $0.count } }
 }
