@@ -112,11 +112,21 @@ let package = Package(
             name: "CCCDKit",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
+                "CCCDChipAuthentication",
             ]),
+        // Passive authentication and the verdict model; no card I/O (no CCCDTransport).
         .target(
             name: "CCCDVerification",
             dependencies: [
-                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
+                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDMRZ",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        // The anti-clone checks: Active Authentication, Chip Authentication and PACE-CAM, live over the
+        // card and offline from a dump's evidence.
+        .target(
+            name: "CCCDChipAuthentication",
+            dependencies: [
+                "CCCDVerification", "CCCDProtocols", "CCCDTransport", "CCCDCrypto", "CCCDLDS",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
 
@@ -199,7 +209,7 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDChipAuthentication", "CCCDTestData",
                 "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace", "CCCDTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -211,7 +221,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
-                "CCCDTestData",
+                "CCCDChipAuthentication", "CCCDTestData",
                 "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
@@ -244,8 +254,8 @@ let package = Package(
         .testTarget(
             name: "CCCDVerificationTests",
             dependencies: [
-                "CCCDPrimitives", "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
+                "CCCDPrimitives", "CCCDVerification", "CCCDChipAuthentication", "CCCDTestData", "CCCDLDS", "CCCDProtocols",
+                "CCCDCrypto", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport", "CWebP"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.

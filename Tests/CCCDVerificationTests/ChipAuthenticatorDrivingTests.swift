@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDCrypto
 import CCCDProtocols
 import CCCDTestData

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDProtocols
 import CCCDTransport
 import CCCDVerification
