@@ -3,10 +3,15 @@ import PackageDescription
 
 // Module layering (imports only go downwards; scripts/check-imports.py checks that each target's
 // dependencies below equal what its sources import):
+//   CCCDPrimitives (hex, lock box, JSON settings; depends on nothing)
 //   CCCDTransport (APDU, PC/SC, transcripts)   CCCDMRZ (MRZ, check digits)   CCCDCrypto (OpenSSL 3)
-//     → CCCDProtocols (secure messaging, BAC, PACE, SecurityInfos)   CCCDLDS (data groups, EF.SOD)
-//       → CCCDVerification (passive authentication; AA and CA, which still send APDUs through CCCDTransport)
-//         → CCCDKit (facade)   CCCDTrust (trust store folder)
+//   CCCDLDS (pure parsing: data groups, EF.SOD, SecurityInfos of EF.CardAccess / DG14; no card I/O, no OpenSSL)
+//     → CCCDProtocols (secure messaging, BAC, PACE; what SecurityInfos mean as ciphers and groups)
+//     → CCCDVerification (passive authentication, signatures, trust store, the verdict model; no
+//       CCCDTransport: it never talks to a card, though it still names PACE algorithms from CCCDProtocols)
+//       → CCCDChipAuthentication (anti-clone checks: Active and Chip Authentication, PACE-CAM, over the
+//         card through CCCDTransport's APDUSender and offline from a dump's evidence)
+//         → CCCDKit (facade; re-exports the modules above)   CCCDTrust (trust store folder, on CCCDVerification)
 //           → CCCDDoctor (installation checks)   CCCDDaemonAPI (request decoding; uses CCCDKit's option types)
 //             → cccd (CLI)   CCCDDaemon → cccdd
 //   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
@@ -98,7 +103,8 @@ let package = Package(
         .target(
             name: "CCCDProtocols",
             dependencies: [
-                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "CCCDMRZ", "CCCDLDS",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .target(
             name: "CCCDLDS",
@@ -238,12 +244,15 @@ let package = Package(
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDProtocolsTests",
-            dependencies: ["CCCDPrimitives", "CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
+            dependencies: [
+                "CCCDPrimitives", "CCCDProtocols", "CCCDLDS", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport",
+            ]),
         .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDPrimitives", "CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests",
             dependencies: [
-                "CCCDPrimitives", "CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto", "CCCDTestSupport",
+                "CCCDPrimitives", "CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDLDS", "CCCDCrypto",
+                "CCCDTestSupport",
             ]),
         .testTarget(
             name: "CCCDIntegrationTests",

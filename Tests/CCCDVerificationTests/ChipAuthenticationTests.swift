@@ -31,7 +31,7 @@ struct ChipAuthenticationTests {
 
         let info = ChipAuthenticationInfo(protocolOID: "0.4.0.127.0.7.2.2.3.2.2", version: 1, keyID: nil)
         let key = ChipAuthenticationPublicKeyInfo(
-            protocolOID: SecurityInfoOID.idPKECDH, algorithm: CCCDProtocols.AlgorithmIdentifier(oid: "0.4.0.127.0.7.1.2", parameters: [0x02, 0x01, 0x0D]),
+            protocolOID: SecurityInfoOID.idPKECDH, algorithm: AlgorithmIdentifier(oid: "0.4.0.127.0.7.1.2", parameters: [0x02, 0x01, 0x0D]),
             subjectPublicKey: Fixtures.hex(v["chip_static_public_key"] as! String), keyID: nil)
         let setup = ChipAuthenticationSetup(info: info, publicKey: key)
         let commands = try ChipAuthenticator.commandSequence(
@@ -83,7 +83,7 @@ struct ChipAuthenticationTests {
 
     @Test func threeDESUsesMSESetKAT() throws {
         let key = ChipAuthenticationPublicKeyInfo(
-            protocolOID: SecurityInfoOID.idPKDH, algorithm: CCCDProtocols.AlgorithmIdentifier(oid: "1.2.840.10046.2.1", parameters: nil),
+            protocolOID: SecurityInfoOID.idPKDH, algorithm: AlgorithmIdentifier(oid: "1.2.840.10046.2.1", parameters: nil),
             subjectPublicKey: [0x02, 0x01, 0x05], keyID: 7)
         let setup = try ChipAuthenticationSelection.select(from: SecurityInfos(infos: [.chipAuthenticationPublicKey(key)]))
         #expect(setup.info.protocolOID == "0.4.0.127.0.7.2.2.3.1.1")

@@ -1,5 +1,6 @@
 import CCCDChipAuthentication
 import CCCDCrypto
+import CCCDLDS
 import CCCDProtocols
 import CCCDTestData
 import CCCDTransport

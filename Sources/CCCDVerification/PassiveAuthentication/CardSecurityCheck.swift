@@ -1,5 +1,4 @@
 import CCCDLDS
-import CCCDProtocols
 
 /// EF.CardSecurity, when read (or present in a dump), is signed data like EF.SOD (BSI TR-03110,
 /// ICAO 9303-11 §9.2.8): its SecurityInfos (e.g. the chip-authentication key that PACE-CAM
