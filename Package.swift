@@ -5,10 +5,11 @@ import PackageDescription
 // dependencies below equal what its sources import):
 //   CCCDPrimitives (hex, lock box, JSON settings; depends on nothing)
 //   CCCDTransport (APDU, PC/SC, transcripts)   CCCDMRZ (MRZ, check digits)   CCCDCrypto (OpenSSL 3)
-//   CCCDLDS (pure parsing: data groups, EF.SOD, SecurityInfos of EF.CardAccess / DG14; no card I/O, no OpenSSL)
-//     → CCCDProtocols (secure messaging, BAC, PACE; what SecurityInfos mean as ciphers and groups)
-//     → CCCDVerification (passive authentication, signatures, trust store, the verdict model; no
-//       CCCDTransport: it never talks to a card, though it still names PACE algorithms from CCCDProtocols)
+//   CCCDLDS (pure parsing: data groups, EF.SOD, SecurityInfos of EF.CardAccess / DG14 and the algorithms
+//     they name; no card I/O, no OpenSSL)
+//     → CCCDProtocols (secure messaging, BAC, PACE; the domain parameters SecurityInfos name, as groups)
+//     → CCCDVerification (passive authentication, signatures, trust store, the verdict model; on CCCDLDS
+//       and CCCDCrypto only, not CCCDProtocols or CCCDTransport: it never talks to a card)
 //       → CCCDChipAuthentication (anti-clone checks: Active and Chip Authentication, PACE-CAM, over the
 //         card through CCCDTransport's APDUSender and offline from a dump's evidence)
 //         → CCCDKit (facade; re-exports the modules above)   CCCDTrust (trust store folder, on CCCDVerification)
@@ -120,11 +121,11 @@ let package = Package(
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
                 "CCCDChipAuthentication",
             ]),
-        // Passive authentication and the verdict model; no card I/O (no CCCDTransport).
+        // Passive authentication and the verdict model; no card I/O (neither CCCDTransport nor CCCDProtocols).
         .target(
             name: "CCCDVerification",
             dependencies: [
-                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDMRZ",
+                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         // The anti-clone checks: Active Authentication, Chip Authentication and PACE-CAM, live over the

@@ -14,4 +14,16 @@ public struct ChipAuthenticationInfo: Hashable, Sendable {
 
     /// True for the ECDH variants (id-CA-ECDH-*), false for DH.
     public var isECDH: Bool { protocolOID.hasPrefix(SecurityInfoOID.idCA + ".2") }
+
+    /// The secure-messaging cipher the protocol establishes, nil when the OID is unknown.
+    public var cipher: SecureMessagingCipher? {
+        guard let last = protocolOID.split(separator: ".").last else { return nil }
+        switch last {
+        case "1": return .tripleDES
+        case "2": return .aes128
+        case "3": return .aes192
+        case "4": return .aes256
+        default: return nil
+        }
+    }
 }

@@ -12,4 +12,7 @@ public struct PACEInfo: Hashable, Sendable {
         self.version = version
         self.parameterID = parameterID
     }
+
+    /// The algorithm named by the OID, nil when unknown.
+    public var algorithm: PACEAlgorithm? { PACEAlgorithm(oid: protocolOID) }
 }

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDTransport
 
 /// APDUs of PACE (ICAO 9303-11 §4.4.4) and the Dynamic Authentication Data they carry.

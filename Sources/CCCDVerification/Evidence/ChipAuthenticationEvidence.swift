@@ -1,5 +1,4 @@
 import CCCDLDS
-import CCCDProtocols
 import Foundation
 
 /// What the read records about chip authentication (`verification.chip.evidence`): the protocol

@@ -1,5 +1,3 @@
-import CCCDLDS
-
 /// A PACE algorithm as named by its OID (ICAO 9303-11 §9.2.3): key agreement, mapping and cipher.
 public struct PACEAlgorithm: Hashable, Sendable, CustomStringConvertible {
     public enum KeyAgreement: String, Sendable { case dh = "DH", ecdh = "ECDH" }
