@@ -15,6 +15,22 @@ struct ChipAuthenticationTests {
         return all["ca_v1_ecdh_aes128_at_passport"] as! [String: Any]
     }
 
+    /// The templates byte for byte where the recorded session has none: MSE:Set KAT (3DES) with and
+    /// without a key ID (one that needs a leading 00 as an INTEGER), and a DH key long enough for
+    /// two-byte lengths in GENERAL AUTHENTICATE.
+    @Test func commandTemplatesByteForByte() throws {
+        let point = [0x04] + [UInt8](repeating: 0x11, count: 64)
+        let kat = try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: point, keyID: 0x80)
+        #expect(try kat.encoded() == [0x00, 0x22, 0x41, 0xA6, 0x47, 0x91, 0x41] + point + [0x84, 0x02, 0x00, 0x80])
+        let katNoID = try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: point, keyID: nil)
+        #expect(try katNoID.encoded() == [0x00, 0x22, 0x41, 0xA6, 0x43, 0x91, 0x41] + point)
+        let at = try ChipAuthenticationCommands.mseSetAT(protocolOID: "0.4.0.127.0.7.2.2.3.1.1", keyID: 2)
+        #expect(try at.encoded() == Fixtures.hex("002241A40F800A04007F00070202030101840102"))
+        let dh = [UInt8](repeating: 0x5A, count: 200)
+        let ga = try ChipAuthenticationCommands.generalAuthenticate(ephemeralPublicKey: dh)
+        #expect(try ga.encoded() == [0x00, 0x86, 0x00, 0x00, 0xCE, 0x7C, 0x81, 0xCB, 0x80, 0x81, 0xC8] + dh + [0x00])
+    }
+
     /// gmrtd's recorded CA v1 session (ECDH brainpoolP256r1, AES-128): K, KS_enc, KS_mac, APDUs.
     @Test func recordedSessionVector() throws {
         let v = try Self.vector()

@@ -5,23 +5,35 @@ import SwiftASN1
 public enum ChipAuthenticationCommands {
     /// MSE:Set KAT (3DES): `00 22 41 A6 { 91 PK_IFD [84 keyID] }`.
     public static func mseSetKAT(ephemeralPublicKey: [UInt8], keyID: Int?) throws(APDUError) -> CommandAPDU {
-        var data = tlv(0x91, ephemeralPublicKey)
-        if let keyID { data += tlv(0x84, integerBytes(keyID)) }
+        let data = dataObjects { coder in
+            coder.appendPrimitiveNode(identifier: contextTag(0x11)) { $0.append(contentsOf: ephemeralPublicKey) }
+            try keyReference(keyID, into: &coder)
+        }
         return try CommandAPDU(cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xA6, data: data)
     }
 
     /// MSE:Set AT (AES): `00 22 41 A4 { 80 OID [84 keyID] }`.
     public static func mseSetAT(protocolOID: String, keyID: Int?) throws(APDUError) -> CommandAPDU {
-        var data = tlv(0x80, oidContent(protocolOID))
-        if let keyID { data += tlv(0x84, integerBytes(keyID)) }
+        let data = dataObjects { coder in
+            // An OID that does not parse goes out empty (`80 00`): the chip refuses it.
+            if let oid = try? ASN1ObjectIdentifier(dotRepresentation: protocolOID) {
+                try oid.serialize(into: &coder, withIdentifier: contextTag(0))
+            } else {
+                coder.appendPrimitiveNode(identifier: contextTag(0)) { _ in }
+            }
+            try keyReference(keyID, into: &coder)
+        }
         return try CommandAPDU(cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xA4, data: data)
     }
 
     /// GENERAL AUTHENTICATE: `00 86 00 00 { 7C { 80 PK_IFD } } 00`.
     public static func generalAuthenticate(ephemeralPublicKey: [UInt8]) throws(APDUError) -> CommandAPDU {
-        try CommandAPDU(
-            cla: 0x00, ins: 0x86, p1: 0x00, p2: 0x00, data: tlv(0x7C, tlv(0x80, ephemeralPublicKey)),
-            ne: CommandAPDU.maxShortNe)
+        let data = dataObjects { coder in
+            coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0x1C, tagClass: .application)) { inner in
+                inner.appendPrimitiveNode(identifier: contextTag(0)) { $0.append(contentsOf: ephemeralPublicKey) }
+            }
+        }
+        return try CommandAPDU(cla: 0x00, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: CommandAPDU.maxShortNe)
     }
 
     /// READ BINARY of the first byte of the file with short identifier `sfi`: the proof that the
@@ -39,33 +51,22 @@ public enum ChipAuthenticationCommands {
         ]
     }
 
-    /// The content octets of an OBJECT IDENTIFIER (DER through swift-asn1, tag and length dropped).
-    static func oidContent(_ oid: String) -> [UInt8] {
-        guard let identifier = try? ASN1ObjectIdentifier(dotRepresentation: oid) else { return [] }
+    /// The command data objects, written with swift-asn1's DER serializer (ISO 7816-4 data objects
+    /// are BER-TLV with DER lengths: tag `80` is context-specific [0], `7C` application 28).
+    static func dataObjects(_ write: (inout DER.Serializer) throws -> Void) -> [UInt8] {
         var serializer = DER.Serializer()
-        guard (try? serializer.serialize(identifier)) != nil, serializer.serializedBytes.count >= 2 else { return [] }
-        return Array(serializer.serializedBytes.dropFirst(2))
+        // Only the INTEGER and OID writers throw, and only for values they were built from.
+        try? write(&serializer)
+        return serializer.serializedBytes
     }
 
-    /// A BER-TLV with a one-byte tag and DER length.
-    static func tlv(_ tag: UInt8, _ value: [UInt8]) -> [UInt8] {
-        [tag] + length(value.count) + value
+    static func contextTag(_ number: UInt) -> ASN1Identifier {
+        ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific)
     }
 
-    static func length(_ count: Int) -> [UInt8] {
-        if count < 0x80 { return [UInt8(count)] }
-        if count <= 0xFF { return [0x81, UInt8(count)] }
-        return [0x82, UInt8(count >> 8), UInt8(count & 0xFF)]
-    }
-
-    static func integerBytes(_ value: Int) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var remaining = value
-        repeat {
-            bytes.insert(UInt8(remaining & 0xFF), at: 0)
-            remaining >>= 8
-        } while remaining > 0
-        if bytes[0] & 0x80 != 0 { bytes.insert(0, at: 0) }
-        return bytes
+    /// `84 keyID` when the key has an ID: an INTEGER's content octets under tag [4].
+    static func keyReference(_ keyID: Int?, into coder: inout DER.Serializer) throws {
+        guard let keyID else { return }
+        try keyID.serialize(into: &coder, withIdentifier: contextTag(4))
     }
 }
