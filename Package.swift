@@ -3,10 +3,16 @@ import PackageDescription
 
 // Module layering (imports only go downwards; scripts/check-imports.py checks that each target's
 // dependencies below equal what its sources import):
+//   CCCDPrimitives (hex, lock box, JSON settings; depends on nothing)
 //   CCCDTransport (APDU, PC/SC, transcripts)   CCCDMRZ (MRZ, check digits)   CCCDCrypto (OpenSSL 3)
-//     → CCCDProtocols (secure messaging, BAC, PACE, SecurityInfos)   CCCDLDS (data groups, EF.SOD)
-//       → CCCDVerification (passive authentication; AA and CA, which still send APDUs through CCCDTransport)
-//         → CCCDKit (facade)   CCCDTrust (trust store folder)
+//   CCCDLDS (pure parsing: data groups, EF.SOD, SecurityInfos of EF.CardAccess / DG14 and the algorithms
+//     they name; no card I/O, no OpenSSL)
+//     → CCCDProtocols (secure messaging, BAC, PACE; the domain parameters SecurityInfos name, as groups)
+//     → CCCDVerification (passive authentication, signatures, trust store, the verdict model; on CCCDLDS
+//       and CCCDCrypto only, not CCCDProtocols or CCCDTransport: it never talks to a card)
+//       → CCCDChipAuthentication (anti-clone checks: Active and Chip Authentication, PACE-CAM, over the
+//         card through CCCDTransport's APDUSender and offline from a dump's evidence)
+//         → CCCDKit (facade; re-exports the modules above)   CCCDTrust (trust store folder, on CCCDVerification)
 //           → CCCDDoctor (installation checks)   CCCDDaemonAPI (request decoding; uses CCCDKit's option types)
 //             → cccd (CLI)   CCCDDaemon → cccdd
 //   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
@@ -98,7 +104,8 @@ let package = Package(
         .target(
             name: "CCCDProtocols",
             dependencies: [
-                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "CCCDMRZ", .product(name: "SwiftASN1", package: "swift-asn1"),
+                "CCCDPrimitives", "CCCDTransport", "CCCDCrypto", "CCCDMRZ", "CCCDLDS",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
         .target(
             name: "CCCDLDS",
@@ -112,11 +119,21 @@ let package = Package(
             name: "CCCDKit",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
+                "CCCDChipAuthentication",
             ]),
+        // Passive authentication and the verdict model; no card I/O (neither CCCDTransport nor CCCDProtocols).
         .target(
             name: "CCCDVerification",
             dependencies: [
-                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDProtocols", "CCCDTransport", "CCCDMRZ",
+                "CCCDPrimitives", "COpenSSL", "CCCDCrypto", "CCCDLDS", "CCCDMRZ",
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+            ]),
+        // The anti-clone checks: Active Authentication, Chip Authentication and PACE-CAM, live over the
+        // card and offline from a dump's evidence.
+        .target(
+            name: "CCCDChipAuthentication",
+            dependencies: [
+                "CCCDVerification", "CCCDProtocols", "CCCDTransport", "CCCDCrypto", "CCCDLDS",
                 .product(name: "SwiftASN1", package: "swift-asn1"),
             ]),
 
@@ -199,7 +216,7 @@ let package = Package(
         .executableTarget(
             name: "cccd-bench",
             dependencies: [
-                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDTestData",
+                "CCCDKit", "CCCDVirtualCard", "CCCDTestSupport", "CCCDVerification", "CCCDChipAuthentication", "CCCDTestData",
                 "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "COpenSSL", "CCCDFace", "CCCDTransport", "CCCDPrimitives",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -211,7 +228,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
-                "CCCDTestData",
+                "CCCDChipAuthentication", "CCCDTestData",
                 "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
@@ -228,12 +245,15 @@ let package = Package(
         .testTarget(name: "CCCDMRZTests", dependencies: ["CCCDMRZ", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDProtocolsTests",
-            dependencies: ["CCCDPrimitives", "CCCDProtocols", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport"]),
+            dependencies: [
+                "CCCDPrimitives", "CCCDProtocols", "CCCDLDS", "CCCDCrypto", "CCCDTransport", "CCCDMRZ", "CCCDTestSupport",
+            ]),
         .testTarget(name: "CCCDLDSTests", dependencies: ["CCCDPrimitives", "CCCDLDS", "CCCDMRZ", "CCCDCrypto", "CCCDTestSupport"]),
         .testTarget(
             name: "CCCDVirtualCardTests",
             dependencies: [
-                "CCCDPrimitives", "CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDCrypto", "CCCDTestSupport",
+                "CCCDPrimitives", "CCCDVirtualCard", "CCCDTransport", "CCCDProtocols", "CCCDLDS", "CCCDCrypto",
+                "CCCDTestSupport",
             ]),
         .testTarget(
             name: "CCCDIntegrationTests",
@@ -244,8 +264,8 @@ let package = Package(
         .testTarget(
             name: "CCCDVerificationTests",
             dependencies: [
-                "CCCDPrimitives", "CCCDVerification", "CCCDTestData", "CCCDLDS", "CCCDProtocols", "CCCDCrypto", "CCCDTransport",
-                "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
+                "CCCDPrimitives", "CCCDVerification", "CCCDChipAuthentication", "CCCDTestData", "CCCDLDS", "CCCDProtocols",
+                "CCCDCrypto", "CCCDTransport", "CCCDVirtualCard", "CCCDTestSupport", "CCCDTrust", "CCCDKit",
             ]),
         .testTarget(name: "CCCDFaceTests", dependencies: ["CCCDFace", "CCCDTestSupport", "CWebP"]),
         // Corpus/ and Regressions/ are fuzz inputs read by path (#filePath), not resources.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CCCDChipAuthentication
 import CCCDCrypto
 import CCCDLDS
 import CCCDProtocols

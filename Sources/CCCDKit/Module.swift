@@ -1,4 +1,5 @@
 // The facade re-exports the types its API uses, so `import CCCDKit` is all an application needs.
+@_exported import CCCDChipAuthentication
 @_exported import CCCDLDS
 @_exported import CCCDMRZ
 @_exported import CCCDProtocols

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDPrimitives
 import CCCDTransport
 import Testing

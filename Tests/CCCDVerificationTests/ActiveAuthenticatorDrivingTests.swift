@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDCrypto
 import CCCDLDS
 import CCCDProtocols

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
@@ -10,7 +11,7 @@ import Testing
 @Suite("Active/Chip Authentication broken off by the card")
 struct AuthenticationInterruptionTests {
     /// Answers every command by throwing `error`.
-    struct FailingSender: CommandSender {
+    struct FailingSender: APDUSender {
         let error: any Error & Sendable
         func send(_ command: CommandAPDU) async throws -> ResponseAPDU { throw error }
     }

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDCrypto
 import CCCDLDS
 import CCCDProtocols
@@ -12,6 +13,22 @@ struct ChipAuthenticationTests {
     static func vector() throws -> [String: Any] {
         let all = try Fixtures.vectorsJSON()["chip_authentication"] as! [String: Any]
         return all["ca_v1_ecdh_aes128_at_passport"] as! [String: Any]
+    }
+
+    /// The templates byte for byte where the recorded session has none: MSE:Set KAT (3DES) with and
+    /// without a key ID (one that needs a leading 00 as an INTEGER), and a DH key long enough for
+    /// two-byte lengths in GENERAL AUTHENTICATE.
+    @Test func commandTemplatesByteForByte() throws {
+        let point = [0x04] + [UInt8](repeating: 0x11, count: 64)
+        let kat = try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: point, keyID: 0x80)
+        #expect(try kat.encoded() == [0x00, 0x22, 0x41, 0xA6, 0x47, 0x91, 0x41] + point + [0x84, 0x02, 0x00, 0x80])
+        let katNoID = try ChipAuthenticationCommands.mseSetKAT(ephemeralPublicKey: point, keyID: nil)
+        #expect(try katNoID.encoded() == [0x00, 0x22, 0x41, 0xA6, 0x43, 0x91, 0x41] + point)
+        let at = try ChipAuthenticationCommands.mseSetAT(protocolOID: "0.4.0.127.0.7.2.2.3.1.1", keyID: 2)
+        #expect(try at.encoded() == Fixtures.hex("002241A40F800A04007F00070202030101840102"))
+        let dh = [UInt8](repeating: 0x5A, count: 200)
+        let ga = try ChipAuthenticationCommands.generalAuthenticate(ephemeralPublicKey: dh)
+        #expect(try ga.encoded() == [0x00, 0x86, 0x00, 0x00, 0xCE, 0x7C, 0x81, 0xCB, 0x80, 0x81, 0xC8] + dh + [0x00])
     }
 
     /// gmrtd's recorded CA v1 session (ECDH brainpoolP256r1, AES-128): K, KS_enc, KS_mac, APDUs.
@@ -30,7 +47,7 @@ struct ChipAuthenticationTests {
 
         let info = ChipAuthenticationInfo(protocolOID: "0.4.0.127.0.7.2.2.3.2.2", version: 1, keyID: nil)
         let key = ChipAuthenticationPublicKeyInfo(
-            protocolOID: SecurityInfoOID.idPKECDH, algorithm: CCCDProtocols.AlgorithmIdentifier(oid: "0.4.0.127.0.7.1.2", parameters: [0x02, 0x01, 0x0D]),
+            protocolOID: SecurityInfoOID.idPKECDH, algorithm: AlgorithmIdentifier(oid: "0.4.0.127.0.7.1.2", parameters: [0x02, 0x01, 0x0D]),
             subjectPublicKey: Fixtures.hex(v["chip_static_public_key"] as! String), keyID: nil)
         let setup = ChipAuthenticationSetup(info: info, publicKey: key)
         let commands = try ChipAuthenticator.commandSequence(
@@ -82,7 +99,7 @@ struct ChipAuthenticationTests {
 
     @Test func threeDESUsesMSESetKAT() throws {
         let key = ChipAuthenticationPublicKeyInfo(
-            protocolOID: SecurityInfoOID.idPKDH, algorithm: CCCDProtocols.AlgorithmIdentifier(oid: "1.2.840.10046.2.1", parameters: nil),
+            protocolOID: SecurityInfoOID.idPKDH, algorithm: AlgorithmIdentifier(oid: "1.2.840.10046.2.1", parameters: nil),
             subjectPublicKey: [0x02, 0x01, 0x05], keyID: 7)
         let setup = try ChipAuthenticationSelection.select(from: SecurityInfos(infos: [.chipAuthenticationPublicKey(key)]))
         #expect(setup.info.protocolOID == "0.4.0.127.0.7.2.2.3.1.1")

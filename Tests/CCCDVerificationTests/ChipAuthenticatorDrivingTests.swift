@@ -1,4 +1,6 @@
+import CCCDChipAuthentication
 import CCCDCrypto
+import CCCDLDS
 import CCCDProtocols
 import CCCDTestData
 import CCCDTransport

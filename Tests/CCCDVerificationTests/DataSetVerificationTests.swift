@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDKit
 import CCCDLDS
 import CCCDTestData

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
 import CCCDVirtualCard

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
 import CCCDVirtualCard

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDLDS
 import CCCDProtocols
 import CCCDVerification

@@ -6,6 +6,9 @@ extension FileReader {
     /// The channel in use now (after any recovery), e.g. for checks that need the chip afterwards.
     public var currentSender: any APDUSender { connection.sender }
 
+    /// The connection in use now (after any recovery), with its secure-messaging session if any.
+    public var currentConnection: Connection { connection }
+
     /// Watches the next protected exchange: after Chip Authentication switched the channel to new
     /// keys, the next file read proves them (``keyProof``) instead of a separate proof read.
     public func expectKeyProof() { keyProof = .pending }

@@ -128,7 +128,7 @@ public struct CardReadSession: Sendable {
             try await reader.reestablishIfNeeded(after: listed.last.map { LDSFile.dataGroup($0) } ?? .com)
             result.paceChipAuthentication = counters.paceChipAuthentication
             result.activeAuthenticationChallenge = options.activeAuthenticationChallenge
-            result.verification = await verifier.verify(result, channel: await reader.currentSender)
+            result.verification = await verifier.verify(result, channel: await reader.currentConnection)
             result.statistics = await counters.statistics(reader: reader)
         }
         progress(.finished)
@@ -273,7 +273,7 @@ public struct CardReadSession: Sendable {
             channel: APDUChannel(transport: card.transport, lengthForm: lengthForm), state: access.secureMessaging)
         counters.countAccessRun(secure, pace: access.pace)
         return OpenedChannel(
-            connection: .init(sender: secure, secureMessaging: true), summary: AccessSummary(access),
+            connection: .init(session: secure), summary: AccessSummary(access),
             cardAccess: access.cardAccessAssumed ? nil : tap.cardAccess)
     }
 }

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
@@ -23,8 +24,8 @@ enum ChipAuthenticationDuringRead {
         guard let infos = try? DataGroup14.securityInfos(bytes) else { return nil }
         // The last answer may have ended secure messaging: CA needs a live session.
         try await reader.reestablishIfNeeded(after: .dataGroup(.dg14))
-        guard let channel = await reader.currentSender as? SecureChannel else { return nil }
-        switch await ChipAuthenticator.switchKeys(over: channel, dg14: infos) {
+        guard let session = await reader.currentConnection.session else { return nil }
+        switch await ChipAuthenticator.switchKeys(over: session, dg14: infos) {
         case .finished(let result):
             return .finished(result)
         case .switched(let method):
@@ -51,15 +52,15 @@ enum ChipAuthenticationDuringRead {
             // transmission fault then passes.
             return nil
         case .pending?:
-            let sender = await reader.currentSender
+            let connection = await reader.currentConnection
             do {
                 let commands = await reader.shortFileIdentifiersRefused
                     ? try ChipAuthenticationCommands.proofReadBySelect(fileID: 0x010E)
                     : [try ChipAuthenticationCommands.proofRead(sfi: 0x0E)]
-                for command in commands { _ = try await sender.send(command) }
+                for command in commands { _ = try await connection.sender.send(command) }
                 return ChipAuthenticator.proven(method: method)
             } catch {
-                if let secure = sender as? SecureChannel { await secure.terminate() }
+                await connection.session?.terminate()
                 return ChipAuthenticator.proofFailed(error, method: method)
             }
         }

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDPrimitives
 import CCCDProtocols
 import CCCDTransport

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
@@ -13,7 +14,9 @@ enum ChipChecks {
     /// is reported as it is and CA is not run again.
     /// `shortFileIdentifiersRefused`: the card refused READ BINARY by SFI during the read, so the
     /// read that proves the CA keys SELECTs DG14 first.
-    static func run(files: [LDSFile: [UInt8]], channel: (any APDUSender)?, extendedLengthSupported: Bool,
+    /// AA goes over `channel.sender`; CA over `channel.session`, the secure-messaging session it
+    /// re-keys (a connection without one gets CA `not-performed`).
+    static func run(files: [LDSFile: [UInt8]], channel: FileReader.Connection?, extendedLengthSupported: Bool,
                     shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil,
                     activeAuthenticationChallenge: [UInt8]? = nil,
                     chipAuthentication: AuthenticationResult? = nil)
@@ -42,7 +45,7 @@ enum ChipChecks {
             do {
                 let key = try DG15Parser.parse(bytes)
                 active = await ActiveAuthenticator.perform(
-                    over: SenderAdapter(sender: channel), dg15: key, dg14: dg14,
+                    over: channel.sender, dg15: key, dg14: dg14,
                     extendedLengthSupported: extendedLengthSupported, challenge: activeAuthenticationChallenge)
             } catch {
                 active = .invalid(VerificationReason(.publicKeyUnsupported, .failure, "DG15 does not parse: \(error)"))
@@ -63,8 +66,8 @@ enum ChipChecks {
         } else if active.isInterrupted {
             // The channel died with AA (and its secure-messaging state with it): CA cannot run.
             chip = .interrupted("not attempted: the card stopped answering during active authentication")
-        } else if let secure = channel as? SecureChannel {
-            chip = await ChipAuthenticator.perform(over: secure, dg14: dg14, selectForProof: shortFileIdentifiersRefused)
+        } else if let session = channel.session {
+            chip = await ChipAuthenticator.perform(over: session, dg14: dg14, selectForProof: shortFileIdentifiersRefused)
         } else {
             chip = .notPerformed("Chip Authentication needs a secure-messaging channel")
         }
@@ -73,14 +76,5 @@ enum ChipChecks {
             return (active, chip.with(chipEvidence: ChipAuthenticationEvidence.chipAuthentication(dg14: dg14)))
         }
         return (active, chip)
-    }
-}
-
-/// Lets the reader's ``APDUSender`` serve as the verification module's `CommandSender`.
-struct SenderAdapter: CommandSender {
-    let sender: any APDUSender
-
-    func send(_ command: CommandAPDU) async throws -> ResponseAPDU {
-        try await sender.send(command)
     }
 }

@@ -13,3 +13,24 @@ extension AlgorithmIdentifier {
             der: node.encoded)
     }
 }
+
+extension AlgorithmIdentifier {
+    /// An identifier made in code rather than read: `der` is `SEQUENCE { oid, parameters }` in DER
+    /// (swift-asn1), empty when `oid` is not a dotted OID.
+    public init(oid: String, parameters: [UInt8]?) {
+        var der: [UInt8] = []
+        if let identifier = try? ASN1ObjectIdentifier(dotRepresentation: oid) {
+            var serializer = DER.Serializer()
+            if (try? serializer.appendConstructedNode(
+                identifier: .sequence,
+                { coder in
+                    try coder.serialize(identifier)
+                    if let parameters { coder.serializeRawBytes(parameters) }
+                })) != nil
+            {
+                der = serializer.serializedBytes
+            }
+        }
+        self.init(oid: oid, parameters: parameters, der: der)
+    }
+}

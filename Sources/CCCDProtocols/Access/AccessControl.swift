@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDTransport
 
 /// The access procedure of ICAO 9303-11 §4.2: PACE when the card offers it, BAC only when it does

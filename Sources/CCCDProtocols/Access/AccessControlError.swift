@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDTransport
 
 /// Why BAC, PACE or the access procedure failed. Transport failures are not wrapped: they arrive

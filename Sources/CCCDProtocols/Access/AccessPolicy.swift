@@ -1,3 +1,5 @@
+import CCCDLDS
+
 /// How the access procedure may choose its protocol.
 public struct AccessPolicy: Sendable {
     /// Allow BAC when the card offers PACE but PACE fails for a reason other than a wrong key

@@ -1,3 +1,5 @@
+import CCCDLDS
+
 /// The protocol the access procedure actually used.
 public enum AccessProtocolUsed: Sendable, Equatable, CustomStringConvertible {
     case pace(PACEAlgorithm, parameterID: Int?)

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDMRZ
 
 /// What the user knows about the document: the MRZ fields or the card access number (CAN).

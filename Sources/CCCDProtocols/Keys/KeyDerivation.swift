@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 
 /// The key derivation function of ICAO 9303-11 §9.7.1: KDF(K, c) = H(K ‖ c) with a 32-bit
 /// big-endian counter, truncated to the key length (3DES keys get their parity bits adjusted).

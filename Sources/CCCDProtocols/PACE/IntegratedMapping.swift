@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 
 /// PACE Integrated Mapping (ICAO 9303-11 §4.4.3.3.2, App. B): Ĝ = f_G(R_p(s, t)).
 public enum IntegratedMapping {

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDPrimitives
 import CCCDTransport
 

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 
 /// A PACE algorithm with its domain parameters, ready to run: chosen from a PACEInfo (and the
 /// PACEDomainParameterInfos when the chip uses explicit parameters).

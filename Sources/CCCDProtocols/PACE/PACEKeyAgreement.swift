@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 
 /// PACE step 3: ephemeral key agreement on the mapped generator and session-key derivation.
 public enum PACEKeyAgreement {

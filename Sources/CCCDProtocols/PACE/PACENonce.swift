@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 
 /// Step 1 of PACE: the chip's nonce s = D(K_π, z) (CBC, IV = 0).
 public enum PACENonce {

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDTransport
 
 /// What PACE established and what later steps (Chip Authentication, PACE-CAM verification,

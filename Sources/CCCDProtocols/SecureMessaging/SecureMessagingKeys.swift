@@ -1,3 +1,5 @@
+import CCCDLDS
+
 /// The session keys of a secure-messaging channel. `description` and `dump` never show the keys.
 public struct SecureMessagingKeys: Hashable, Sendable, CustomStringConvertible, CustomReflectable {
     public let cipher: SecureMessagingCipher

@@ -1,3 +1,5 @@
+import CCCDLDS
+
 /// One secure-messaging session: keys, send sequence counter and whether the session is still
 /// alive. `protect` and `unprotect` are pure functions of this value (they update it in place);
 /// after any error the value is terminated and both refuse to work.

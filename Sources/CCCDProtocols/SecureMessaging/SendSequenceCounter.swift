@@ -1,3 +1,5 @@
+import CCCDLDS
+
 /// The send sequence counter (ICAO 9303-11 §9.8.2): an unsigned big-endian integer as long as the
 /// cipher block (8 bytes for 3DES, 16 for AES), incremented before every command and response.
 public struct SendSequenceCounter: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import SwiftASN1
 
 /// The group of a key agreement: an elliptic curve or a finite-field DH group.

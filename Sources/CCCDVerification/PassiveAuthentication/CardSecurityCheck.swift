@@ -1,12 +1,11 @@
 import CCCDLDS
-import CCCDProtocols
 
 /// EF.CardSecurity, when read (or present in a dump), is signed data like EF.SOD (BSI TR-03110,
 /// ICAO 9303-11 §9.2.8): its SecurityInfos (e.g. the chip-authentication key that PACE-CAM
 /// relies on) count only when its signature and signer path verify. A bad one fails passive
 /// authentication, even when EF.SOD itself is sound.
-enum CardSecurityCheck {
-    static func run(_ bytes: [UInt8], trustStore: TrustStore, options: PassiveAuthenticationOptions)
+package enum CardSecurityCheck {
+    package static func run(_ bytes: [UInt8], trustStore: TrustStore, options: PassiveAuthenticationOptions)
         -> [VerificationReason]
     {
         let signedData: SignedData

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDProtocols
 
 /// The fields `cccd inspect` shows for SecurityInfos (EF.CardAccess, DG14, EF.CardSecurity's

@@ -1,3 +1,4 @@
+import CCCDChipAuthentication
 import CCCDLDS
 import CCCDPrimitives
 import CCCDVerification

@@ -1,4 +1,5 @@
 import CCCDTransport
+import CCCDVerification
 
 /// A card that stops answering in the middle of Active or Chip Authentication (pulled from the
 /// reader, reset, silent past the timeout) has proved nothing either way. Calling that `invalid`

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDProtocols
 
 /// The Chip Authentication protocol and chip key chosen from DG14.

@@ -1,4 +1,3 @@
-import CCCDProtocols
 import SwiftASN1
 
 /// DG14 (tag `6E`): the SecurityInfos of chip authentication, PACE and active authentication.

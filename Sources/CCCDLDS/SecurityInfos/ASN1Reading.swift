@@ -2,19 +2,19 @@ import SwiftASN1
 
 /// Small conveniences over swift-asn1 for the SecurityInfo structures (BER accepted, since
 /// EF.CardAccess is not always DER).
-enum ASN1Reading {
-    static func oid(_ node: ASN1Node) throws -> String {
+package enum ASN1Reading {
+    package static func oid(_ node: ASN1Node) throws -> String {
         try ASN1ObjectIdentifier(berEncoded: node).description
     }
 
-    static func int(_ node: ASN1Node) throws -> Int {
+    package static func int(_ node: ASN1Node) throws -> Int {
         try Int(berEncoded: node)
     }
 
     /// An INTEGER read as a minimal unsigned big-endian magnitude. Some issuers encode large
     /// parameters (p, n) without the leading 00 that DER needs for a positive value; such values
     /// are meant as unsigned, so the sign bit is not held against them.
-    static func unsignedInteger(_ node: ASN1Node) throws -> [UInt8] {
+    package static func unsignedInteger(_ node: ASN1Node) throws -> [UInt8] {
         guard node.identifier == .integer, case .primitive(let bytes) = node.content, !bytes.isEmpty else {
             throw SecurityInfoError.malformed("expected a non-empty INTEGER")
         }
@@ -22,7 +22,7 @@ enum ASN1Reading {
     }
 
     /// An INTEGER given as its complete DER encoding (e.g. the DH public value inside a BIT STRING).
-    static func unsignedInteger(der: [UInt8]) throws(SecurityInfoError) -> [UInt8] {
+    package static func unsignedInteger(der: [UInt8]) throws(SecurityInfoError) -> [UInt8] {
         do {
             return try unsignedInteger(BER.parse(der))
         } catch let error as SecurityInfoError {
@@ -32,26 +32,28 @@ enum ASN1Reading {
         }
     }
 
-    static func octetString(_ node: ASN1Node) throws -> [UInt8] {
+    package static func octetString(_ node: ASN1Node) throws -> [UInt8] {
         Array(try ASN1OctetString(berEncoded: node).bytes)
     }
 
-    static func bitString(_ node: ASN1Node) throws -> [UInt8] {
+    package static func bitString(_ node: ASN1Node) throws -> [UInt8] {
         let bits = try ASN1BitString(berEncoded: node)
         guard bits.paddingBits == 0 else { throw SecurityInfoError.malformed("BIT STRING with unused bits") }
         return Array(bits.bytes)
     }
 
-    static func children(_ node: ASN1Node, _ identifier: ASN1Identifier) throws -> [ASN1Node] {
+    package static func children(_ node: ASN1Node, _ identifier: ASN1Identifier) throws -> [ASN1Node] {
         guard node.identifier == identifier, case .constructed(let nodes) = node.content else {
             throw SecurityInfoError.malformed("expected \(identifier)")
         }
         return Array(nodes)
     }
 
-    static func algorithmIdentifier(_ node: ASN1Node) throws -> AlgorithmIdentifier {
+    package static func algorithmIdentifier(_ node: ASN1Node) throws -> AlgorithmIdentifier {
         let parts = try children(node, .sequence)
         guard (1...2).contains(parts.count) else { throw SecurityInfoError.malformed("AlgorithmIdentifier size") }
-        return AlgorithmIdentifier(oid: try oid(parts[0]), parameters: parts.count == 2 ? Array(parts[1].encodedBytes) : nil)
+        return AlgorithmIdentifier(
+            oid: try oid(parts[0]), parameters: parts.count == 2 ? Array(parts[1].encodedBytes) : nil,
+            der: Array(node.encodedBytes))
     }
 }

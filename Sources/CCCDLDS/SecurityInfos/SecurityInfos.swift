@@ -16,8 +16,9 @@ public struct SecurityInfos: Hashable, Sendable {
     public init(encoded bytes: [UInt8]) throws(SecurityInfoError) {
         // Find the end of the outer TLV so trailing garbage does not break the parser.
         var setBytes = bytes[...]
-        if let (_, end) = try? BERTLV.parse(bytes[...], at: 0) {
-            setBytes = bytes[..<end]
+        var reader = TLVReader(bytes[...], context: "SecurityInfos")
+        if let first = try? reader.next() {
+            setBytes = first.encoded
         }
         let root: ASN1Node
         do {

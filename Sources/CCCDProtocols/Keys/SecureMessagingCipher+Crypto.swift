@@ -1,25 +1,7 @@
 import CCCDCrypto
+import CCCDLDS
 
-/// The block cipher family of a secure-messaging session (and of the PACE/CA algorithm that set
-/// it up): 2-key 3DES with retail MAC, or AES with CMAC.
-public enum SecureMessagingCipher: String, Sendable, Hashable, CaseIterable {
-    case tripleDES = "3DES"
-    case aes128 = "AES-128"
-    case aes192 = "AES-192"
-    case aes256 = "AES-256"
-
-    /// Key length in bytes.
-    public var keyLength: Int {
-        switch self {
-        case .tripleDES, .aes128: return 16
-        case .aes192: return 24
-        case .aes256: return 32
-        }
-    }
-
-    /// Block size in bytes: also the SSC length.
-    public var blockSize: Int { self == .tripleDES ? 8 : 16 }
-
+extension SecureMessagingCipher {
     /// The hash of the ICAO 9303-11 §9.7.1 KDF: SHA-1 for 3DES and AES-128, SHA-256 otherwise.
     public var kdfHash: HashAlgorithm {
         switch self {

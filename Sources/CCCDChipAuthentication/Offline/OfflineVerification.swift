@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDVerification
 import Foundation
 
 /// `cccd verify DIR`: passive authentication of a dump; Active Authentication re-checked from the

@@ -15,10 +15,4 @@ public struct PACEInfo: Hashable, Sendable {
 
     /// The algorithm named by the OID, nil when unknown.
     public var algorithm: PACEAlgorithm? { PACEAlgorithm(oid: protocolOID) }
-
-    /// True when the parameter ID names standardized domain parameters (Table 12).
-    public var usesStandardizedParameters: Bool {
-        guard let parameterID else { return false }
-        return StandardizedDomainParameters.isStandardized(parameterID)
-    }
 }

@@ -1,6 +1,7 @@
 import CCCDCrypto
 import CCCDLDS
 import CCCDProtocols
+import CCCDVerification
 
 /// The terminal's check of an Active Authentication response (ICAO 9303-11 §6.1): pure, from the
 /// challenge, the chip's signature, DG15's key and DG14's ActiveAuthenticationInfo.

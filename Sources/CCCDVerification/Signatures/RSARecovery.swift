@@ -2,8 +2,8 @@ import COpenSSL
 
 /// The raw RSA public operation `s^e mod n` (`EVP_PKEY_verify_recover` without padding), the first
 /// step of ISO/IEC 9796-2 verification.
-enum RSARecovery {
-    static func recover(signature: [UInt8], key: PublicKeyHandle) throws(VerificationCryptoError) -> [UInt8]? {
+package enum RSARecovery {
+    package static func recover(signature: [UInt8], key: PublicKeyHandle) throws(VerificationCryptoError) -> [UInt8]? {
         guard key.kind == .rsa else { throw .unsupportedAlgorithm("RSA recovery with a non-RSA key") }
         // Some chips drop leading zero bytes of the signature; never accept a longer one.
         guard !signature.isEmpty, signature.count <= key.maximumSignatureSize else { return nil }

@@ -1,5 +1,6 @@
 import CCCDLDS
 import CCCDProtocols
+import CCCDVerification
 
 /// The terminal's half of PACE with Chip Authentication Mapping (ICAO 9303-11 §4.4.3.5, BSI
 /// TR-03110-2 §3.4.4): PACE decrypted the chip's A_IC into CA_IC; the chip is genuine when

@@ -16,11 +16,6 @@ public struct ChipAuthenticationPublicKeyInfo: Hashable, Sendable {
         self.keyID = keyID
     }
 
-    /// The key's domain parameters.
-    public func domainParameters() throws(SecurityInfoError) -> DomainParameters {
-        try DomainParameters(algorithmIdentifier: algorithm)
-    }
-
     /// The public key value as used on the wire: the encoded EC point, or the DH public value y
     /// (minimal unsigned big-endian).
     public func publicKeyValue() throws(SecurityInfoError) -> [UInt8] {

@@ -1,17 +1,19 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
+import CCCDVerification
 
-/// Runs Chip Authentication against a card over its secure channel, or checks PACE-CAM's chip
-/// data against DG14.
+/// Runs Chip Authentication against a card over its secure-messaging session (which it re-keys),
+/// or checks PACE-CAM's chip data against DG14.
 public enum ChipAuthenticator {
     /// Chip Authentication: key agreement with DG14's chip key, then secure messaging restarted
     /// with the new keys and proven by reading a byte of DG14 — by short file identifier, or after
     /// a SELECT when `selectForProof` (a card that refused SFIs during the read). On success the
     /// channel runs on the new keys; on failure it is terminated.
-    public static func perform(over channel: SecureChannel, dg14: SecurityInfos?, selectForProof: Bool = false) async
-        -> AuthenticationResult
-    {
+    public static func perform(
+        over channel: some SecureMessagingSession, dg14: SecurityInfos?, selectForProof: Bool = false
+    ) async -> AuthenticationResult {
         let method: String
         switch await switchKeys(over: channel, dg14: dg14) {
         case .finished(let result): return result
@@ -41,7 +43,7 @@ public enum ChipAuthenticator {
 
     /// Chip Authentication up to the key switch, without the proof: the caller lets its next
     /// protected exchange (e.g. the next file read) prove the keys, saving the proof read.
-    public static func switchKeys(over channel: SecureChannel, dg14: SecurityInfos?) async -> KeySwitch {
+    public static func switchKeys(over channel: some SecureMessagingSession, dg14: SecurityInfos?) async -> KeySwitch {
         guard let dg14 else { return .finished(.notSupported("the card has no DG14")) }
         let setup: ChipAuthenticationSetup
         do {

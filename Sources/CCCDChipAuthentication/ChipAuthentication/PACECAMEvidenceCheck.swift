@@ -1,4 +1,5 @@
 import CCCDLDS
+import CCCDVerification
 
 /// PACE-CAM checked from evidence (a dump's `CAM.mappingKey.bin` / `CAM.caIC.bin`, a bundle's
 /// `chipAuthentication`), with no chip: the live check's `PK_map,IC = CA_IC × PK_IC`

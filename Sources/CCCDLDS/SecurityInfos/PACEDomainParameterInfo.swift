@@ -11,9 +11,4 @@ public struct PACEDomainParameterInfo: Hashable, Sendable {
         self.domainParameter = domainParameter
         self.parameterID = parameterID
     }
-
-    /// The group these parameters describe.
-    public func domainParameters() throws(SecurityInfoError) -> DomainParameters {
-        try DomainParameters(algorithmIdentifier: domainParameter)
-    }
 }

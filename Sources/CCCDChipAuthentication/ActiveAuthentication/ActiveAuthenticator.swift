@@ -2,6 +2,7 @@ import CCCDCrypto
 import CCCDLDS
 import CCCDProtocols
 import CCCDTransport
+import CCCDVerification
 
 /// Runs Active Authentication against a card: INTERNAL AUTHENTICATE with the caller's 8-byte
 /// challenge or a fresh random one (over the secure channel), then ``ActiveAuthenticationVerifier``.
@@ -28,7 +29,7 @@ public enum ActiveAuthenticator {
     /// Performs AA. `dg15` nil → `not-supported`. `challenge`: the caller's (a back end's, for
     /// freshness), nil for a random one.
     public static func perform(
-        over sender: some CommandSender, dg15: PublicKeyInfo?, dg14: SecurityInfos?,
+        over sender: some APDUSender, dg15: PublicKeyInfo?, dg14: SecurityInfos?,
         extendedLengthSupported: Bool = true, challenge callerChallenge: [UInt8]? = nil
     ) async -> AuthenticationResult {
         guard let dg15 else { return .notSupported("the card has no DG15 (Active Authentication key)") }

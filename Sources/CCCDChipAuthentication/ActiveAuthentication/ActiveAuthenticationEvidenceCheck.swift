@@ -1,4 +1,6 @@
 import CCCDLDS
+import CCCDProtocols
+import CCCDVerification
 
 /// Active Authentication checked from evidence (a dump's `AA.challenge.bin` / `AA.response.bin`),
 /// with no chip: the same ISO/IEC 9796-2 / ECDSA check as the live one, against DG15.

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDLDS
 import CCCDProtocols
 
 /// The terminal-side cryptography of Chip Authentication (ICAO 9303-11 §6.2), as pure functions:
