@@ -1,5 +1,6 @@
 import CCCDCrypto
 import CCCDLDS
+import CCCDPrimitives
 
 /// PACE authentication tokens (ICAO 9303-11 §4.4.3.4): T = MAC(KS_MAC, PK), PK being the public-key
 /// data object 7F49 { 06 OID, 86 point } (ECDH) or 7F49 { 06 OID, 84 y } (DH) of the other

@@ -1,4 +1,5 @@
 import CCCDCrypto
+import CCCDPrimitives
 import CCCDTransport
 
 extension SecureMessagingState {
