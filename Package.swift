@@ -7,8 +7,10 @@ import PackageDescription
 //     → CCCDProtocols (secure messaging, BAC, PACE, SecurityInfos)   CCCDLDS (data groups, EF.SOD)
 //       → CCCDVerification (passive authentication; AA and CA, which still send APDUs through CCCDTransport)
 //         → CCCDKit (facade)   CCCDTrust (trust store folder)
-//           → CCCDDoctor (installation checks)   CCCDDaemonAPI (request decoding; uses CCCDKit's option types)
+//           → CCCDDoctor (installation checks)
 //             → cccd (CLI)   CCCDDaemon → cccdd
+//   CCCDDaemonAPI (the daemon's request decoding, fuzzed) needs only CCCDLDS and CCCDMRZ value types,
+//   not CCCDKit (no PC/SC, no OpenSSL); CCCDDaemon maps its requests to CCCDKit's types.
 //   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
 //   and are joined only by cccd, cccd-bench, CCCDDoctor and CCCDDaemon.
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
@@ -170,7 +172,7 @@ let package = Package(
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
         .target(
             name: "CCCDDaemonAPI",
-            dependencies: ["CCCDKit", "CCCDLDS", .product(name: "HTTPTypes", package: "swift-http-types")]),
+            dependencies: ["CCCDPrimitives", "CCCDLDS", "CCCDMRZ", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // The counter daemon: configuration, security checks, reader manager, HTTP API, events.
         .target(
             name: "CCCDDaemon",
@@ -211,7 +213,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
-                "CCCDTestData",
+                "CCCDTestData", "CCCDKit",
                 "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),
