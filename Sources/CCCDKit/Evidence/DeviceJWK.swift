@@ -23,7 +23,7 @@ public struct DeviceJWK: Sendable, Equatable {
         do {
             key = try P256PublicKey(x: x, y: y)
         } catch {
-            throw .badKey("\(error)")
+            throw .badKey(ErrorReason(error))
         }
     }
 
