@@ -3,19 +3,19 @@ import Foundation
 
 /// Plays a recorded transcript back: each command must equal the recorded one, byte for byte, and
 /// gets the recorded response. Any divergence fails loudly with a `ReplayError`.
-public final class ReplayTransport: CardTransport, @unchecked Sendable {
+package final class ReplayTransport: CardTransport, @unchecked Sendable {
     private let transcript: Transcript
     private let lock = NSLock()
     private var position = 0
     private var failed: ReplayError?
 
-    public init(_ transcript: Transcript) {
+    package init(_ transcript: Transcript) {
         self.transcript = transcript
     }
 
-    public var atr: [UInt8]? { transcript.header.atr.flatMap { Hex.decode($0) } }
+    package var atr: [UInt8]? { transcript.header.atr.flatMap { Hex.decode($0) } }
 
-    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+    package func transmit(_ command: [UInt8]) async throws -> [UInt8] {
         try lock.withLock { () throws -> [UInt8] in
             // After one divergence the session is void: keep failing with the first error.
             if let failed { throw failed }
@@ -40,7 +40,7 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
     }
 
     /// Throws unless every recorded exchange was replayed.
-    public func assertFinished() throws(ReplayError) {
+    package func assertFinished() throws(ReplayError) {
         lock.lock()
         defer { lock.unlock() }
         if let failed { throw failed }
@@ -50,7 +50,7 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
     }
 }
 
-public enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The command at `index` differs from the recorded one.
     case divergence(index: Int, expected: String, actual: String)
     /// A command was sent after the transcript ended.
@@ -60,7 +60,7 @@ public enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The session ended before the transcript did.
     case notFinished(replayed: Int, recorded: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .divergence(let i, let expected, let actual):
             return "replay diverged at exchange \(i): expected \(expected), got \(actual)"
