@@ -74,7 +74,7 @@ public enum CardReadError: CCCDErrorProtocol, Sendable, Equatable {
     }
 
     /// Maps transport and protocol errors to the reader's error.
-    static func from(_ error: any Error) -> CardReadError {
+    package static func from(_ error: any Error) -> CardReadError {
         switch error {
         case let error as CardReadError: return error
         case let error as FileReadError:
