@@ -19,20 +19,20 @@ public struct SystemRandomSource: RandomSource {
 
 /// A source that hands out pre-recorded byte strings in order (tests, transcript replay). Each
 /// request must ask for exactly the length of the next queued value.
-public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
+package final class QueuedRandomSource: RandomSource, @unchecked Sendable {
     private let lock = NSLock()
     private var queue: [[UInt8]]
 
-    public enum QueueError: Error, Equatable, Sendable {
+    package enum QueueError: Error, Equatable, Sendable {
         case exhausted(requested: Int)
         case lengthMismatch(requested: Int, queued: Int)
     }
 
-    public init(_ values: [[UInt8]]) {
+    package init(_ values: [[UInt8]]) {
         queue = values
     }
 
-    public func randomBytes(_ count: Int) throws -> [UInt8] {
+    package func randomBytes(_ count: Int) throws -> [UInt8] {
         try lock.withLock { () throws -> [UInt8] in
             guard !queue.isEmpty else { throw QueueError.exhausted(requested: count) }
             guard queue[0].count == count else { throw QueueError.lengthMismatch(requested: count, queued: queue[0].count) }

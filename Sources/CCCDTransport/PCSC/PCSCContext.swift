@@ -5,13 +5,13 @@ import Foundation
 ///
 /// A context is safe to share between tasks: calls on it are serialised. Blocking waits for reader
 /// events use their own context (see `PCSCReaderMonitor`).
-public final class PCSCContext: @unchecked Sendable {
+package final class PCSCContext: @unchecked Sendable {
     private let handle: SCARDCONTEXT
     private let lock = NSLock()
     private var released = false
 
     /// Establishes a context with the PC/SC service.
-    public init() throws(CardTransportError) {
+    package init() throws(CardTransportError) {
         var ctx: SCARDCONTEXT = 0
         let rv = SCardEstablishContext(SCard.scopeSystem, nil, nil, &ctx)
         guard rv == PCSCStatus.success else { throw PCSCStatus.error(rv) }
@@ -23,7 +23,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Releases the context now (it is also released when the object goes away).
-    public func release() {
+    package func release() {
         lock.withLock {
             if !released {
                 _ = SCardReleaseContext(handle)
@@ -33,7 +33,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Names of the attached readers, in the order pcscd reports them; empty when there are none.
-    public func readerNames() throws(CardTransportError) -> [String] {
+    package func readerNames() throws(CardTransportError) -> [String] {
         lock.lock()
         defer { lock.unlock() }
         return try Self.listReaders(handle)
@@ -72,7 +72,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// The current state of every attached reader (card present, ATR, …).
-    public func readerStates() throws(CardTransportError) -> [ReaderState] {
+    package func readerStates() throws(CardTransportError) -> [ReaderState] {
         lock.lock()
         defer { lock.unlock() }
         let names = try Self.listReaders(handle)
@@ -106,7 +106,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Connects to the card in `reader`. Asks for T=1 and accepts T=0 when the card only offers that.
-    public func connect(reader: String, share: PCSCShareMode = .shared,
+    package func connect(reader: String, share: PCSCShareMode = .shared,
                         preferred: [PCSCProtocol] = [.t1, .t0]) throws(CardTransportError) -> PCSCCard {
         lock.lock()
         defer { lock.unlock() }
@@ -125,7 +125,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Resolves a reader given by name or by index (as printed by `cccd readers`).
-    public func resolveReader(_ nameOrIndex: String?) throws(CardTransportError) -> String {
+    package func resolveReader(_ nameOrIndex: String?) throws(CardTransportError) -> String {
         let names = try readerNames()
         guard !names.isEmpty else { throw .noReader(nil) }
         guard let nameOrIndex else { return names[0] }
