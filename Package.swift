@@ -13,8 +13,10 @@ import PackageDescription
 //       → CCCDChipAuthentication (anti-clone checks: Active and Chip Authentication, PACE-CAM, over the
 //         card through CCCDTransport's APDUSender and offline from a dump's evidence)
 //         → CCCDKit (facade; re-exports the modules above)   CCCDTrust (trust store folder, on CCCDVerification)
-//           → CCCDDoctor (installation checks)   CCCDDaemonAPI (request decoding; uses CCCDKit's option types)
+//           → CCCDDoctor (installation checks)
 //             → cccd (CLI)   CCCDDaemon → cccdd
+//   CCCDDaemonAPI (the daemon's request decoding, fuzzed) needs only CCCDLDS and CCCDMRZ value types,
+//   not CCCDKit (no PC/SC, no OpenSSL); CCCDDaemon maps its requests to CCCDKit's types.
 //   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
 //   and are joined only by cccd, cccd-bench, CCCDDoctor and CCCDDaemon.
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
@@ -187,7 +189,7 @@ let package = Package(
         // The daemon's request bodies and error shape: pure decoders, no HTTP server (fuzzed).
         .target(
             name: "CCCDDaemonAPI",
-            dependencies: ["CCCDKit", "CCCDLDS", .product(name: "HTTPTypes", package: "swift-http-types")]),
+            dependencies: ["CCCDPrimitives", "CCCDLDS", "CCCDMRZ", .product(name: "HTTPTypes", package: "swift-http-types")]),
         // The counter daemon: configuration, security checks, reader manager, HTTP API, events.
         .target(
             name: "CCCDDaemon",
@@ -228,7 +230,7 @@ let package = Package(
             name: "CCCDFuzzing",
             dependencies: [
                 "CCCDPrimitives", "CCCDTransport", "CCCDMRZ", "CCCDCrypto", "CCCDProtocols", "CCCDLDS", "CCCDVerification",
-                "CCCDChipAuthentication", "CCCDTestData",
+                "CCCDChipAuthentication", "CCCDTestData", "CCCDKit",
                 "CCCDDaemonAPI", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .executableTarget(name: "cccd-fuzz", dependencies: ["CCCDFuzzing"]),

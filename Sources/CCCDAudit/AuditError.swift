@@ -2,7 +2,7 @@ import Foundation
 
 /// Why the audit journal could not do what was asked. Carries paths and SQLite/OS reasons, never
 /// entry contents.
-public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The database file could not be opened or created.
     case cannotOpen(path: String, reason: String)
     /// The schema migration failed (or the file is not a journal this version understands).
@@ -30,7 +30,7 @@ public enum AuditError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The retention is zero or negative.
     case invalidRetention
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .cannotOpen(let path, let reason): return "cannot open the audit journal \(path): \(reason)"
         case .migrationFailed(let reason): return "audit journal migration failed: \(reason)"

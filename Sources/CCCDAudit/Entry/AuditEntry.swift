@@ -4,32 +4,32 @@ import Foundation
 /// data: the ID number only as `idHash` (see `AuditJournal.hashID`), never names, dates of birth or photos.
 ///
 /// `time` is stored with millisecond precision.
-public struct AuditEntry: Codable, Sendable, Equatable {
-    public var time: Date
+package struct AuditEntry: Codable, Sendable, Equatable {
+    package var time: Date
     /// The API client (token name or peer description), as the daemon identifies it.
-    public var clientID: String
-    public var operation: AuditOperation
-    public var reader: String?
+    package var clientID: String
+    package var operation: AuditOperation
+    package var reader: String?
     /// "ok" or the error code the client got (e.g. "wrong_access_key").
-    public var outcome: String
+    package var outcome: String
     /// Verdicts as `cccd read --json` spells them ("valid", "invalid", "notPerformed", …).
-    public var passive: String?
-    public var active: String?
-    public var chip: String?
-    public var overall: String?
+    package var passive: String?
+    package var active: String?
+    package var chip: String?
+    package var overall: String?
     /// Face similarity of a comparison.
-    public var similarity: Double?
-    public var durationMilliseconds: Double
+    package var similarity: Double?
+    package var durationMilliseconds: Double
     /// HMAC-SHA256 of the 12-digit ID under the journal's salt, lower-case hex; never the ID itself.
-    public var idHash: String?
+    package var idHash: String?
     /// The presentation-attack status of a comparison ("live", "attack-suspected", "insufficient-quality",
     /// "not-available"); nil for other operations and rows written before it existed.
-    public var liveness: String?
+    package var liveness: String?
     /// Evidence exports: the bundle format (`cccdkit`, `ekyc-raw`, `rar`) and the daemon's read id.
-    public var format: String?
-    public var readId: String?
+    package var format: String?
+    package var readId: String?
 
-    public init(
+    package init(
         time: Date = Date(), clientID: String, operation: AuditOperation, reader: String? = nil,
         outcome: String, passive: String? = nil, active: String? = nil, chip: String? = nil,
         overall: String? = nil, similarity: Double? = nil, durationMilliseconds: Double, idHash: String? = nil,

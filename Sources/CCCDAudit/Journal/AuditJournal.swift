@@ -14,7 +14,7 @@ import Darwin
 ///
 /// Rows hold verdicts, outcome, timing, client and reader — and the ID number only as a salted
 /// HMAC (`hashID`). `record` refuses entries whose text fields hold long digit runs.
-public final class AuditJournal: Sendable {
+package final class AuditJournal: Sendable {
     private let database: DatabaseQueue
     private let salt: AuditSalt
     private let retentionMilliseconds: Int64?
@@ -22,7 +22,7 @@ public final class AuditJournal: Sendable {
 
     /// Opens the journal at `path` for writing, creating the file (mode 0640) and its schema if
     /// needed, and prunes rows older than `retention` (nil: keep everything).
-    public init(path: String, salt: AuditSalt, retention: Duration?) throws(AuditError) {
+    package init(path: String, salt: AuditSalt, retention: Duration?) throws(AuditError) {
         if let retention {
             let (seconds, attoseconds) = retention.components
             let ms = seconds * 1000 + attoseconds / 1_000_000_000_000_000
@@ -47,7 +47,7 @@ public final class AuditJournal: Sendable {
 
     /// Opens an existing journal read-only, for listing and export (`cccd audit`); no salt needed.
     /// `record` and `pruneExpired` throw `.readOnly`; `hashID` uses a throw-away in-memory salt.
-    public init(readingAt path: String) throws(AuditError) {
+    package init(readingAt path: String) throws(AuditError) {
         salt = try AuditSalt.ephemeral()
         retentionMilliseconds = nil
         isReadOnly = true
@@ -67,7 +67,7 @@ public final class AuditJournal: Sendable {
     }
 
     /// Appends one row.
-    public func record(_ entry: AuditEntry) throws(AuditError) {
+    package func record(_ entry: AuditEntry) throws(AuditError) {
         guard !isReadOnly else { throw .readOnly }
         try AuditEntryValidation.validate(entry)
         do {
@@ -83,7 +83,7 @@ public final class AuditJournal: Sendable {
 
     /// Rows with `since <= time < until`, oldest first. With a `limit`, the newest `limit` of them
     /// (still oldest first); a limit of 0 or less gives none.
-    public func entries(since: Date? = nil, until: Date? = nil, limit: Int? = nil) throws(AuditError) -> [AuditEntry] {
+    package func entries(since: Date? = nil, until: Date? = nil, limit: Int? = nil) throws(AuditError) -> [AuditEntry] {
         if let limit, limit <= 0 { return [] }
         var conditions: [String] = []
         var arguments: StatementArguments = []
@@ -111,7 +111,7 @@ public final class AuditJournal: Sendable {
 
     /// Deletes rows older than the retention; returns how many. Without a retention, deletes nothing.
     /// The daemon calls it periodically; opening the journal for writing calls it once.
-    public func pruneExpired(now: Date = Date()) throws(AuditError) -> Int {
+    package func pruneExpired(now: Date = Date()) throws(AuditError) -> Int {
         guard !isReadOnly else { throw .readOnly }
         guard let retentionMilliseconds else { return 0 }
         let cutoff = AuditEntry.milliseconds(now) - retentionMilliseconds
@@ -127,7 +127,7 @@ public final class AuditJournal: Sendable {
 
     /// HMAC-SHA256(salt, ID) in lower-case hex, for `AuditEntry.idHash`. Surrounding white space is
     /// ignored. The same ID gives the same hash under one salt, unrelated hashes under another.
-    public func hashID(_ id: String) -> String {
+    package func hashID(_ id: String) -> String {
         let data = Array(id.trimmingCharacters(in: .whitespacesAndNewlines).utf8)
         // HMAC-SHA256 was checked to work when the journal opened; should OpenSSL fail later, the
         // marker below is not a valid idHash, so `record` refuses the entry instead of storing it.
@@ -146,7 +146,7 @@ public final class AuditJournal: Sendable {
     /// HMAC-SHA256(salt, "client-id:" + run). Distinct kiosks stay distinct and an operator with the
     /// salt can recompute the pseudonym, but no long digit run reaches the journal; shorter runs
     /// (`teller-7`) are kept as they are. Letters, not hex: hex could itself hold six digits in a row.
-    public func pseudonymousClientID(_ clientID: String) -> String {
+    package func pseudonymousClientID(_ clientID: String) -> String {
         var output = ""
         var run = ""
         func flush() {

@@ -10,8 +10,8 @@ import Darwin
 /// The secret key of the ID hashes: 32 random bytes in a file only the daemon's user can read.
 /// Whoever holds it can recover an ID number from its hash by trying every number, so it never
 /// leaves the file, is never logged, and a file others can read is refused.
-public struct AuditSalt: Sendable {
-    public static let length = 32
+package struct AuditSalt: Sendable {
+    package static let length = 32
 
     let bytes: [UInt8]
 
@@ -19,7 +19,7 @@ public struct AuditSalt: Sendable {
 
     /// Reads the salt at `path`, or creates it (mode 0600, 32 bytes from OpenSSL's `RAND_bytes`) when
     /// it does not exist yet. Concurrent first starts agree on one salt (exclusive create).
-    public static func loadOrCreate(at path: String) throws(AuditError) -> AuditSalt {
+    package static func loadOrCreate(at path: String) throws(AuditError) -> AuditSalt {
         for _ in 0..<2 {
             if let existing = try load(at: path) { return existing }
             if let created = try create(at: path) { return created }

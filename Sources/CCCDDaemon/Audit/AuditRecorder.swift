@@ -35,7 +35,7 @@ public final class AuditRecorder: Sendable {
         var readId: String?
     }
 
-    public let journal: AuditJournal?
+    package let journal: AuditJournal?
     private let logger: Logger
     /// The systemd-journal copy; nil with `logging.journal` false.
     let journalSink: JournalSink?

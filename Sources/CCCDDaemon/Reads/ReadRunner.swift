@@ -125,7 +125,7 @@ struct ReadRunner: Sendable {
     }
 
     static func isStaleHandle(_ error: CardReadError) -> Bool {
-        if case .connectionLost(let why) = error { return why.contains("SCARD_E_NOT_TRANSACTED") }
+        if case .connectionLost(let why) = error { return why.message.contains("SCARD_E_NOT_TRANSACTED") }
         return false
     }
 

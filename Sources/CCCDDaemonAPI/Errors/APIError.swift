@@ -1,4 +1,3 @@
-import CCCDKit
 import HTTPTypes
 
 /// Every error the API answers: an HTTP status and `{"error": {"code", "message"}}` with a stable
@@ -39,19 +38,5 @@ public struct APIError: Error, Sendable, Equatable {
 
     public static func faceError(_ message: String) -> APIError {
         APIError(.unprocessableContent, code: "face_error", message: message)
-    }
-
-    /// The error of a failed card read. `CardReadError` descriptions carry no personal data.
-    public static func from(_ error: CardReadError) -> APIError {
-        switch error {
-        case .invalidAccessInput(let why): .invalidRequest("invalid access key: \(why)")
-        case .serviceUnavailable: .noReader
-        case .noReader: .noReader
-        case .noCard: .noCard
-        case .wrongAccessKey: APIError(.unprocessableContent, code: "wrong_access_key", message: error.description)
-        case .cardInUse: APIError(.conflict, code: "reader_busy", message: error.description)
-        case .cancelled: APIError(.conflict, code: "cancelled", message: "the read was cancelled")
-        case .accessControlFailed, .connectionLost, .fileRead, .malformedFile: .unreadableCard(error.description)
-        }
     }
 }

@@ -1,5 +1,6 @@
-import CCCDKit
 import CCCDLDS
+import CCCDMRZ
+import CCCDPrimitives
 import Foundation
 
 /// The body of `POST /v1/readers/{id}/read`:
@@ -114,11 +115,7 @@ public struct ReadRequest: Sendable, Equatable {
                 throw .invalidRequest("access.expiry (date of expiry) must be YYYY-MM-DD, years 1900 to 2199, or none")
             }
         }
-        do {
-            _ = try access.input.accessKey()
-        } catch {
-            throw .invalidRequest("invalid access key: \(error)")
-        }
+        try access.checkKey()
 
         var options = Options()
         if let o = wire.options {
@@ -138,7 +135,7 @@ public struct ReadRequest: Sendable, Equatable {
                 options.timeoutSeconds = timeout
             }
             if let text = o.activeAuthenticationChallenge {
-                guard AccessFieldRules.isChallenge(text), let challenge = ActiveAuthenticationEvidence.parseChallenge(text) else {
+                guard AccessFieldRules.isChallenge(text), let challenge = Self.challengeBytes(text) else {
                     throw .invalidRequest("options.activeAuthenticationChallenge must be 8 bytes: 16 hex digits or base64")
                 }
                 options.activeAuthenticationChallenge = challenge
@@ -161,13 +158,43 @@ public struct ReadRequest: Sendable, Equatable {
     }
 }
 
+extension ReadRequest {
+    /// A caller's Active Authentication challenge, 16 hex digits or 12 base64 characters: exactly
+    /// 8 bytes, else nil (as CCCDKit's `ActiveAuthenticationEvidence.parseChallenge`).
+    static func challengeBytes(_ text: String) -> [UInt8]? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.count == 16, let bytes = Hex.decode(trimmed) { return bytes }
+        if let data = Data(base64Encoded: trimmed), data.count == 8 { return [UInt8](data) }
+        return nil
+    }
+}
+
 extension ReadRequest.Access {
-    /// The access input of CCCDKit.
-    public var input: AccessInput {
+    /// Checks that the input gives a BAC/PACE key, with CCCDMRZ's key rules and the message
+    /// CCCDKit's `AccessInput.accessKey()` gives (CCCDDaemon maps the access to that type; the
+    /// fuzz target `daemon-request` checks that every accepted access opens a key there).
+    func checkKey() throws(APIError) {
         switch self {
-        case .can(let can): .can(can)
-        case .mrz(let mrz): .mrz(mrz)
-        case .vietnameseID(let id, let dob, let expiry): .vietnameseID(id: id, dateOfBirth: dob, dateOfExpiry: expiry)
+        case .can(let can):
+            guard !can.isEmpty, can.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
+                throw Self.invalidKey("the CAN is the 6 digits printed on the card")
+            }
+        case .mrz(let text):
+            do { _ = try MRZKey(parsing: text) } catch { throw Self.invalidKey("\(error)") }
+        case .vietnameseID(let id, let dob, let expiry):
+            do {
+                _ = try MRZKey(
+                    vietnameseID: try VietnameseID(id), dateOfBirth: try MRZDate(iso: dob, field: .dateOfBirth),
+                    dateOfExpiry: try expiry.map { (text: String) throws(MRZError) in
+                        try MRZDate(iso: text, field: .dateOfExpiry)
+                    })
+            } catch {
+                throw Self.invalidKey("\(error)")
+            }
         }
+    }
+
+    private static func invalidKey(_ why: String) -> APIError {
+        .invalidRequest("invalid access key: invalid access key input: \(why)")
     }
 }

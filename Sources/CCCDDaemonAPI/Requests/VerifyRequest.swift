@@ -1,16 +1,28 @@
-import CCCDKit
 import CCCDLDS
 import Foundation
 
 /// The body of `POST /v1/verify`: `{"files": {"EF.SOD": "<base64>", "DG1": "<base64>", …}}` with the
 /// dump layout's names without `.bin` (`AA.challenge` and `AA.response` included: Active
 /// Authentication is then re-checked offline; `CAM.mappingKey` and `CAM.caIC`: PACE-CAM is).
+/// CCCDDaemon turns the two pairs into CCCDKit's evidence types.
 public struct VerifyRequest: Sendable, Equatable {
+    /// `AA.challenge` and `AA.response`.
+    public struct ActiveAuthenticationFiles: Sendable, Equatable {
+        public var challenge: [UInt8]
+        public var response: [UInt8]
+    }
+
+    /// `CAM.mappingKey` and `CAM.caIC` (neither empty).
+    public struct ChipAuthenticationFiles: Sendable, Equatable {
+        public var mappingKey: [UInt8]
+        public var caIC: [UInt8]
+    }
+
     public var files: [LDSFile: [UInt8]]
     /// `AA.challenge` and `AA.response`, when both were sent.
-    public var activeAuthentication: ActiveAuthenticationEvidence?
+    public var activeAuthenticationFiles: ActiveAuthenticationFiles?
     /// `CAM.mappingKey` and `CAM.caIC`, when both were sent.
-    public var chipAuthentication: ChipAuthenticationEvidence?
+    public var chipAuthenticationFiles: ChipAuthenticationFiles?
 
     /// Largest accepted file (as for dump folders: chip files are tens of KB).
     static let maximumFileSize = 4 << 20
@@ -52,14 +64,13 @@ public struct VerifyRequest: Sendable, Equatable {
         var request = VerifyRequest(files: files)
         switch (aa["AA.challenge"], aa["AA.response"]) {
         case (let challenge?, let response?):
-            request.activeAuthentication = ActiveAuthenticationEvidence(challenge: challenge, response: response)
+            request.activeAuthenticationFiles = ActiveAuthenticationFiles(challenge: challenge, response: response)
         case (nil, nil): break
         default: throw .invalidRequest("files.AA.challenge and files.AA.response go together")
         }
         switch (aa["CAM.mappingKey"], aa["CAM.caIC"]) {
         case (let key?, let caIC?) where !key.isEmpty && !caIC.isEmpty:
-            request.chipAuthentication = ChipAuthenticationEvidence.fromDump(
-                mappingKey: key, caIC: caIC, cardAccess: files[.cardAccess])
+            request.chipAuthenticationFiles = ChipAuthenticationFiles(mappingKey: key, caIC: caIC)
         case (nil, nil): break
         default: throw .invalidRequest("files.CAM.mappingKey and files.CAM.caIC go together (neither empty)")
         }

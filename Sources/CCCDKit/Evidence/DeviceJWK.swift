@@ -23,7 +23,7 @@ public struct DeviceJWK: Sendable, Equatable {
         do {
             key = try P256PublicKey(x: x, y: y)
         } catch {
-            throw .badKey("\(error)")
+            throw .badKey(ErrorReason(error))
         }
     }
 
@@ -47,14 +47,14 @@ public struct DeviceJWK: Sendable, Equatable {
 }
 
 /// base64url without padding (RFC 7515 §2), over Foundation's base64.
-public enum Base64URL {
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+package enum Base64URL {
+    package static func encode(_ bytes: some Sequence<UInt8>) -> String {
         Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
     /// nil for characters outside the base64url alphabet (padding included) or a bad length.
-    public static func decode(_ text: String) -> [UInt8]? {
+    package static func decode(_ text: String) -> [UInt8]? {
         guard text.utf8.allSatisfy({ $0.isBase64URLCharacter }), text.utf8.count % 4 != 1 else { return nil }
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         standard += String(repeating: "=", count: (4 - standard.utf8.count % 4) % 4)

@@ -15,10 +15,21 @@ public enum EvidenceFormat: String, CaseIterable, Sendable {
 }
 
 /// Why a bundle cannot be made.
-public enum EvidenceError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum EvidenceError: CCCDErrorProtocol, Equatable, Sendable {
     case noSecurityObject
     case noDocumentSigner
     case noPersonalNumber
+
+    /// Stable machine code.
+    public var code: String {
+        switch self {
+        case .noSecurityObject: "no_security_object"
+        case .noDocumentSigner: "no_document_signer"
+        case .noPersonalNumber: "no_personal_number"
+        }
+    }
+
+    public var underlyingError: (any Error)? { nil }
 
     public var description: String {
         switch self {

@@ -16,7 +16,7 @@ public enum EvidenceJWS {
             let input = Base64URL.encode(headerData) + "." + Base64URL.encode(payload)
             return input + "." + Base64URL.encode(try key.sign(Array(input.utf8)))
         } catch {
-            throw .signingFailed("\(error)")
+            throw .signingFailed(ErrorReason(error))
         }
     }
 
@@ -48,11 +48,29 @@ public enum EvidenceJWS {
 }
 
 /// Why a signed bundle or a device key was refused.
-public enum EvidenceSignatureError: Error, Equatable, Sendable, CustomStringConvertible {
-    case badKey(String)
+public enum EvidenceSignatureError: CCCDErrorProtocol, Equatable, Sendable {
+    case badKey(ErrorReason)
     case malformed(String)
     case badSignature
-    case signingFailed(String)
+    case signingFailed(ErrorReason)
+
+    /// Stable machine code.
+    public var code: String {
+        switch self {
+        case .badKey: "bad_key"
+        case .malformed: "malformed"
+        case .badSignature: "bad_signature"
+        case .signingFailed: "signing_failed"
+        }
+    }
+
+    /// The key or signing error behind ``badKey(_:)`` or ``signingFailed(_:)``, when there was one.
+    public var underlyingError: (any Error)? {
+        switch self {
+        case .badKey(let reason), .signingFailed(let reason): reason.underlyingError
+        default: nil
+        }
+    }
 
     public var description: String {
         switch self {

@@ -89,7 +89,7 @@ public struct CardReadResult: Sendable {
     /// Writes the dump folder (docs/interfaces.md): one `<name>.bin` per file read, exactly as
     /// read, plus `AA.challenge.bin` / `AA.response.bin` when Active Authentication got an answer
     /// and `CAM.mappingKey.bin` / `CAM.caIC.bin` after PACE-CAM.
-    /// Creates the folder if needed (mode 0700); the files are 0600 (``PrivateFile``). Holds personal
+    /// Creates the folder if needed (mode 0700); the files are 0600 (`PrivateFile`). Holds personal
     /// data: write it only when the user asks.
     public func writeDump(to folder: URL) throws {
         try PrivateFile.createFolder(folder)

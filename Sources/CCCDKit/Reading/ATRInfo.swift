@@ -2,19 +2,19 @@ import CCCDLDS
 
 /// The "extended length information" of EF.ATR/INFO (file `2F01` in the master file): the largest
 /// command and response the card handles (ISO/IEC 7816-4 §12.7.1, DO `7F66`; ICAO 9303-10 §3.6.4.2).
-public struct ATRInfo: Sendable, Equatable {
+package struct ATRInfo: Sendable, Equatable {
     /// Largest command data field, in bytes.
-    public var maxCommandLength: Int
+    package var maxCommandLength: Int
     /// Largest response data field, in bytes.
-    public var maxResponseLength: Int
+    package var maxResponseLength: Int
 
-    public init(maxCommandLength: Int, maxResponseLength: Int) {
+    package init(maxCommandLength: Int, maxResponseLength: Int) {
         self.maxCommandLength = maxCommandLength
         self.maxResponseLength = maxResponseLength
     }
 
     /// Finds DO `7F66` among the file's top-level data objects; `nil` when absent or malformed.
-    public init?(fileContents bytes: [UInt8]) {
+    package init?(fileContents bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             // Padding bytes 00 / FF between objects are allowed in EF.ATR/INFO.

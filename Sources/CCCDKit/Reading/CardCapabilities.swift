@@ -3,32 +3,32 @@
 ///
 /// The reader uses it to decide whether to ask for extended-length APDUs and whether to look for
 /// EF.ATR/INFO before reading files.
-public struct CardCapabilities: Sendable, Equatable {
+package struct CardCapabilities: Sendable, Equatable {
     /// Extended Lc/Le supported (third software-function byte, b7). `nil` when the ATR does not say.
-    public var extendedLength: Bool?
+    package var extendedLength: Bool?
     /// Extended length information is in EF.ATR/INFO (third byte, b6). `nil` when the ATR does not say.
-    public var atrInfoPresent: Bool?
+    package var atrInfoPresent: Bool?
     /// Command chaining supported (third byte, b8).
-    public var commandChaining: Bool?
+    package var commandChaining: Bool?
 
-    public init(extendedLength: Bool? = nil, atrInfoPresent: Bool? = nil, commandChaining: Bool? = nil) {
+    package init(extendedLength: Bool? = nil, atrInfoPresent: Bool? = nil, commandChaining: Bool? = nil) {
         self.extendedLength = extendedLength
         self.atrInfoPresent = atrInfoPresent
         self.commandChaining = commandChaining
     }
 
     /// Nothing known: the reader starts with short APDUs and probes EF.ATR/INFO.
-    public static let unknown = CardCapabilities()
+    package static let unknown = CardCapabilities()
 
     /// Reads the capabilities from a whole ATR (ISO/IEC 7816-3 §8.2: TS T0 interface bytes,
     /// historical bytes, TCK). Malformed ATRs give ``unknown``.
-    public init(atr: [UInt8]) {
+    package init(atr: [UInt8]) {
         self.init(historicalBytes: Self.historicalBytes(ofATR: atr) ?? [])
     }
 
     /// Reads the capabilities from the historical bytes (category indicator `80` or `00`, then
     /// COMPACT-TLV objects; tag 7 is "card capabilities").
-    public init(historicalBytes hist: [UInt8]) {
+    package init(historicalBytes hist: [UInt8]) {
         self.init()
         guard let category = hist.first, category == 0x80 || category == 0x00 else { return }
         // Category 00 ends with three status bytes that are not COMPACT-TLV.
@@ -50,7 +50,7 @@ public struct CardCapabilities: Sendable, Equatable {
     }
 
     /// The historical bytes of an ATR, or `nil` when the interface bytes run past its end.
-    public static func historicalBytes(ofATR atr: [UInt8]) -> [UInt8]? {
+    package static func historicalBytes(ofATR atr: [UInt8]) -> [UInt8]? {
         guard atr.count >= 2 else { return nil }
         let count = Int(atr[1] & 0x0F)
         var indicator = atr[1] >> 4

@@ -2,7 +2,7 @@ import CCCDLDS
 import CCCDTransport
 
 /// Why a file could not be read. Status words and sizes only: never file contents.
-public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum FileReadError: CCCDErrorProtocol, Equatable, Sendable {
     /// The card answered READ BINARY or SELECT with an error the reader cannot work around.
     case cardRejected(file: LDSFile, status: StatusWord)
     /// The connection (tag loss, card removed, secure messaging dropped) failed and recovery was not
@@ -16,6 +16,21 @@ public enum FileReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case noWorkingLength(file: LDSFile, status: StatusWord)
     /// The read was cancelled.
     case cancelled
+
+    /// Stable machine code.
+    public var code: String {
+        switch self {
+        case .cardRejected: "card_rejected"
+        case .connectionLost: "connection_lost"
+        case .recoveryFailed: "recovery_failed"
+        case .malformedFile: "malformed_file"
+        case .noWorkingLength: "no_working_length"
+        case .cancelled: "cancelled"
+        }
+    }
+
+    /// The reasons are kept as text (status words and sizes); no error is wrapped.
+    public var underlyingError: (any Error)? { nil }
 
     public var description: String {
         switch self {

@@ -4,34 +4,34 @@ import CCCDTransport
 
 extension FileReader {
     /// The channel in use now (after any recovery), e.g. for checks that need the chip afterwards.
-    public var currentSender: any APDUSender { connection.sender }
+    package var currentSender: any APDUSender { connection.sender }
 
     /// The connection in use now (after any recovery), with its secure-messaging session if any.
     public var currentConnection: Connection { connection }
 
     /// Watches the next protected exchange: after Chip Authentication switched the channel to new
     /// keys, the next file read proves them (``keyProof``) instead of a separate proof read.
-    public func expectKeyProof() { keyProof = .pending }
+    package func expectKeyProof() { keyProof = .pending }
 
     /// Ends the watch started by ``expectKeyProof()``, returning what it saw.
-    public func takeKeyProof() -> KeyProof? {
+    package func takeKeyProof() -> KeyProof? {
         defer { keyProof = nil }
         return keyProof
     }
 
     /// True when the channel is known to be dead (the next command first re-establishes access).
-    public var needsRecovery: Bool { pendingRecovery != nil }
+    package var needsRecovery: Bool { pendingRecovery != nil }
 
     /// Opens a new session when the last answer left the channel dead (the card ended secure
     /// messaging with a bare status word), so that checks run after the files get a live channel.
     /// `file` names the last file read, for the error.
-    public func reestablishIfNeeded(after file: LDSFile) async throws(FileReadError) {
+    package func reestablishIfNeeded(after file: LDSFile) async throws(FileReadError) {
         guard pendingRecovery != nil else { return }
         try await recover(file: file, offset: 0)
     }
 
     /// What the first protected exchange after a key change showed.
-    public enum KeyProof: Sendable, Equatable {
+    package enum KeyProof: Sendable, Equatable {
         /// No exchange yet since ``expectKeyProof()``.
         case pending
         /// A protected answer verified under the new keys.

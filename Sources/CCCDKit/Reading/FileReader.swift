@@ -26,50 +26,27 @@ import CCCDTransport
 ///
 /// Files the card protects (`69 82`, e.g. DG3/DG4) come back as
 /// ``FileReadOutcome/notAccessible(_:)``, missing ones (`6A 82`) as ``FileReadOutcome/absent``.
-public actor FileReader {
-    /// Tuning of the read strategy.
-    public struct Options: Sendable {
-        /// Upper bound of the first read of every file (header + small files in one exchange).
-        public var firstReadLength: Int
-        /// How many times a lost connection may be recovered during this reader's life.
-        public var maxRecoveries: Int
-        /// Try READ BINARY by SFI before SELECT.
-        public var useShortFileIdentifiers: Bool
-        /// How many times the card may end secure messaging with a bare status word (each costs a
-        /// new access-control run) during this reader's life.
-        public var maxSessionAborts: Int
-
-        /// The usual first read: header and small files in one exchange, no answer beyond what
-        /// short-lived chips handle well.
-        public static let standardFirstReadLength = 4096
-
-        public init(firstReadLength: Int = Options.standardFirstReadLength, maxRecoveries: Int = 3, useShortFileIdentifiers: Bool = true,
-                    maxSessionAborts: Int = 4)
-        {
-            self.firstReadLength = max(1, firstReadLength)
-            self.maxRecoveries = max(0, maxRecoveries)
-            self.useShortFileIdentifiers = useShortFileIdentifiers
-            self.maxSessionAborts = max(0, maxSessionAborts)
-        }
-    }
+package actor FileReader {
+    /// Tuning of the read strategy (public as ``ReadOptions/fileReading``).
+    package typealias Options = FileReadingOptions
 
     /// A channel to read through.
-    public struct Connection: Sendable {
-        public var sender: any APDUSender
+    package struct Connection: Sendable {
+        package var sender: any APDUSender
         /// Whether `sender` applies secure messaging (the reader then leaves room for its overhead).
-        public var secureMessaging: Bool
+        package var secureMessaging: Bool
         /// The secure-messaging session `sender` is, when the connection was made with
         /// ``init(session:)``: what Chip Authentication re-keys. Nil for a plain connection.
-        public var session: (any SecureMessagingSession)?
+        package var session: (any SecureMessagingSession)?
 
-        public init(sender: any APDUSender, secureMessaging: Bool) {
+        package init(sender: any APDUSender, secureMessaging: Bool) {
             self.sender = sender
             self.secureMessaging = secureMessaging
             self.session = nil
         }
 
         /// A connection under secure messaging through `session`.
-        public init(session: any SecureMessagingSession) {
+        package init(session: any SecureMessagingSession) {
             self.sender = session
             self.secureMessaging = true
             self.session = session
@@ -78,27 +55,27 @@ public actor FileReader {
 
     /// Gives a fresh connection after the old one failed: reconnect to the card (waiting for it to
     /// come back), run access control again, select the application. `reason` says what failed.
-    public typealias Recovery = @Sendable (_ reason: String) async throws -> Connection
+    package typealias Recovery = @Sendable (_ reason: String) async throws -> Connection
 
     /// The plain file bytes requested per exchange after the ladder corrected the limits.
-    public private(set) var workingChunk: Int?
+    package private(set) var workingChunk: Int?
     /// True once the card refused READ BINARY by SFI; from then on the reader SELECTs.
-    public private(set) var shortFileIdentifiersRefused = false
+    package private(set) var shortFileIdentifiersRefused = false
     /// Commands sent (READ BINARY and SELECT), for statistics.
-    public private(set) var commandsSent = 0
+    package private(set) var commandsSent = 0
     /// Recoveries performed after failures.
-    public private(set) var recoveries = 0
+    package private(set) var recoveries = 0
     /// New sessions opened because the card ended secure messaging with a bare status word.
-    public private(set) var sessionAborts = 0
+    package private(set) var sessionAborts = 0
     /// Answers that made the reader change the length it asked for (`67 00`, `6C xx`, `6B 00`, an
     /// empty `62 82`): each one a wasted exchange. Zero when the limits were right from the start.
-    public private(set) var lengthRetries = 0
+    package private(set) var lengthRetries = 0
     /// True once an extended-length command got `67 00` in clear: the reader does not carry
     /// extended APDUs (what the read learns about the reader).
-    public private(set) var extendedLengthRefused = false
+    package private(set) var extendedLengthRefused = false
     /// Whether the first protected exchange after a key change (Chip Authentication) verified under
     /// the new keys; nil when no key change is being watched. See ``expectKeyProof()``.
-    public internal(set) var keyProof: KeyProof?
+    package internal(set) var keyProof: KeyProof?
 
 
     var connection: Connection
@@ -113,7 +90,7 @@ public actor FileReader {
     /// secure-messaging limit of short APDUs and a few common chip limits.
     static let ladder = [65_536, 32_768, 16_384, 8_192, 4_096, 2_048, 1_024, 512, 256, 0xDF, 0xBF, 128, 96, 64, 32, 16, 8]
 
-    public init(connection: Connection, limits: ReadLimits, options: Options = Options(),
+    package init(connection: Connection, limits: ReadLimits, options: Options = Options(),
                 recovery: Recovery? = nil, progress: (@Sendable (FileProgress) -> Void)? = nil)
     {
         self.connection = connection
@@ -124,10 +101,10 @@ public actor FileReader {
     }
 
     /// The limits in use.
-    public var currentLimits: ReadLimits { limits }
+    package var currentLimits: ReadLimits { limits }
 
     /// Reads a whole file.
-    public func read(_ file: LDSFile) async throws(FileReadError) -> FileReadOutcome {
+    package func read(_ file: LDSFile) async throws(FileReadError) -> FileReadOutcome {
         var data: [UInt8] = []
         var total: Int?
         var selected = false

@@ -1,25 +1,25 @@
 /// The lengths the file reader may use: whether extended APDUs work and the largest response data
 /// field the card (and reader) return. Learned from the ATR and EF.ATR/INFO, then corrected by the
 /// fallback ladder as the card answers.
-public struct ReadLimits: Sendable, Equatable {
+package struct ReadLimits: Sendable, Equatable {
     /// Extended Lc/Le may be used.
-    public var extendedLength: Bool
+    package var extendedLength: Bool
     /// Largest response data field on the wire (protected, under secure messaging).
-    public var maxResponseData: Int
+    package var maxResponseData: Int
     /// Largest command data field on the wire.
-    public var maxCommandData: Int
+    package var maxCommandData: Int
 
-    public init(extendedLength: Bool, maxResponseData: Int, maxCommandData: Int) {
+    package init(extendedLength: Bool, maxResponseData: Int, maxCommandData: Int) {
         self.extendedLength = extendedLength
         self.maxResponseData = max(1, min(maxResponseData, extendedLength ? 65_536 : 256))
         self.maxCommandData = max(1, min(maxCommandData, extendedLength ? 65_535 : 255))
     }
 
     /// Short APDUs only: 256 response bytes, 255 command bytes.
-    public static let short = ReadLimits(extendedLength: false, maxResponseData: 256, maxCommandData: 255)
+    package static let short = ReadLimits(extendedLength: false, maxResponseData: 256, maxCommandData: 255)
 
     /// From what the card announced. EF.ATR/INFO wins over the ATR; with neither, short APDUs.
-    public init(capabilities: CardCapabilities, atrInfo: ATRInfo?) {
+    package init(capabilities: CardCapabilities, atrInfo: ATRInfo?) {
         if let atrInfo {
             let extended = capabilities.extendedLength ?? (atrInfo.maxResponseLength > 256)
             self.init(extendedLength: extended, maxResponseData: atrInfo.maxResponseLength,
@@ -32,7 +32,7 @@ public struct ReadLimits: Sendable, Equatable {
     }
 
     /// The same limits without extended length (e.g. a reader that cannot carry it).
-    public var shortOnly: ReadLimits {
+    package var shortOnly: ReadLimits {
         ReadLimits(extendedLength: false, maxResponseData: min(maxResponseData, 256),
                    maxCommandData: min(maxCommandData, 255))
     }
@@ -43,7 +43,7 @@ public struct ReadLimits: Sendable, Equatable {
     /// block), DO'99' (status) and DO'8E' (MAC) — must fit ``maxResponseData``; for short APDUs that
     /// leaves 223 (0xDF) plain bytes. The protected command carries Le `00` unless the plain Ne needs
     /// extended length, so plain sizes 224…256 can never be answered and are avoided.
-    public func maxPlainChunk(secureMessaging: Bool) -> Int {
+    package func maxPlainChunk(secureMessaging: Bool) -> Int {
         guard secureMessaging else { return maxResponseData }
         let shortLimit = Self.plainBytes(fittingProtectedResponse: min(maxResponseData, 256))
         guard extendedLength, maxResponseData > 256 else { return shortLimit }
@@ -53,14 +53,14 @@ public struct ReadLimits: Sendable, Equatable {
 
     /// The size of a protected READ BINARY response carrying `plain` bytes (AES, 16-byte blocks;
     /// 3DES blocks are 8 bytes, so this is an upper bound for BAC too).
-    public static func protectedResponseLength(plain: Int) -> Int {
+    package static func protectedResponseLength(plain: Int) -> Int {
         let cryptogram = 1 + (plain / 16 + 1) * 16
         let lengthField = cryptogram < 0x80 ? 1 : cryptogram < 0x100 ? 2 : cryptogram < 0x10000 ? 3 : 4
         return 1 + lengthField + cryptogram + 4 + 10
     }
 
     /// The largest plain length whose protected response fits `limit` bytes.
-    public static func plainBytes(fittingProtectedResponse limit: Int) -> Int {
+    package static func plainBytes(fittingProtectedResponse limit: Int) -> Int {
         // Start from the block-aligned estimate and step down; at most a few iterations.
         var plain = max(0, limit - 19)
         while plain > 0 && protectedResponseLength(plain: plain) > limit { plain -= 1 }

@@ -73,7 +73,7 @@ extension ReaderProfileReport {
 extension ReadLimits {
     /// These limits cut to what `reader` carries. An extended-length answer needs both the card
     /// and the reader; the message limits bound the data fields (header, Lc/Le and SW aside).
-    public func limited(by reader: ReaderProfile) -> ReadLimits {
+    package func limited(by reader: ReaderProfile) -> ReadLimits {
         let extended = extendedLength && reader.extendedLength != false
         var response = maxResponseData
         var command = maxCommandData

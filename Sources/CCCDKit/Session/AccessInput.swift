@@ -35,7 +35,7 @@ public enum AccessInput: Sendable, Hashable, CustomStringConvertible {
         } catch let error as CardReadError {
             throw error
         } catch {
-            throw .invalidAccessInput("\(error)")
+            throw .invalidAccessInput(ErrorReason("\(error)", underlying: error))
         }
     }
 

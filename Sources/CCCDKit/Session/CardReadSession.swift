@@ -7,19 +7,19 @@ import Foundation
 /// One read of one card: connect, size the reads, access control, read the files, parse them.
 /// ``CardReader`` runs it; it is public for tools that bring their own connector and want the
 /// steps (benchmarks, transcript recording).
-public struct CardReadSession: Sendable {
-    public let connector: any CardConnector
-    public let access: AccessInput
-    public let options: ReadOptions
+package struct CardReadSession: Sendable {
+    package let connector: any CardConnector
+    package let access: AccessInput
+    package let options: ReadOptions
 
-    public init(connector: any CardConnector, access: AccessInput, options: ReadOptions = ReadOptions()) {
+    package init(connector: any CardConnector, access: AccessInput, options: ReadOptions = ReadOptions()) {
         self.connector = connector
         self.access = access
         self.options = options
     }
 
     /// Runs the read. `progress` is called from the reading task, in order.
-    public func run(progress: @escaping @Sendable (ReadProgress) -> Void = { _ in }) async throws(CardReadError)
+    package func run(progress: @escaping @Sendable (ReadProgress) -> Void = { _ in }) async throws(CardReadError)
         -> CardReadResult
     {
         defer { connector.close() }

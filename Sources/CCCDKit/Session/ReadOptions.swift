@@ -22,7 +22,7 @@ public struct ReadOptions: Sendable {
     /// Read EF.ATR/INFO to size the reads (when the ATR does not say it is absent).
     public var useATRInfo: Bool
     /// File-reading tuning (first read size, recoveries, SFI).
-    public var fileReading: FileReader.Options
+    public var fileReading: FileReadingOptions
     /// Access procedure policy (PACE/BAC choice).
     public var accessPolicy: AccessPolicy
     /// Randomness for access control; fixed sources make recorded sessions reproducible.
@@ -49,7 +49,7 @@ public struct ReadOptions: Sendable {
         dataGroups: Set<DataGroup>? = nil, includePhoto: Bool = true, includeSecurityObject: Bool = true,
         cardTimeout: Duration = .seconds(30), exchangeTimeout: Duration? = .seconds(10), shortAPDUsOnly: Bool = false,
         useATRInfo: Bool = true,
-        fileReading: FileReader.Options = .init(), accessPolicy: AccessPolicy = .strict,
+        fileReading: FileReadingOptions = .init(), accessPolicy: AccessPolicy = .strict,
         random: any RandomSource = SystemRandomSource(), verifier: (any ReadResultVerifier)? = DefaultCardVerifier(),
         activeAuthenticationChallenge: [UInt8]? = nil,
         readerProfiles: ReaderProfileTable = .standard(), learnedReaderProfile: ReaderProfile? = nil

@@ -8,21 +8,21 @@ import Darwin
 
 /// Files that hold personal data (dumps, chip photos) are written owner-only: mode 0600, in folders
 /// created 0700 — whatever the process umask — so other users of the counter PC cannot read them.
-public enum PrivateFile {
-    public struct WriteError: Error, CustomStringConvertible {
-        public var path: String
-        public var reason: String
-        public var description: String { "\(path): \(reason)" }
+package enum PrivateFile {
+    package struct WriteError: Error, CustomStringConvertible {
+        package var path: String
+        package var reason: String
+        package var description: String { "\(path): \(reason)" }
     }
 
     /// Creates `folder` (and missing parents) with mode 0700; an existing folder is kept as it is.
-    public static func createFolder(_ folder: URL) throws {
+    package static func createFolder(_ folder: URL) throws {
         try FileManager.default.createDirectory(
             at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     /// Writes `data` to `url` atomically (a 0600 temporary file in the same folder, then rename).
-    public static func write(_ data: Data, to url: URL) throws {
+    package static func write(_ data: Data, to url: URL) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)

@@ -3,11 +3,11 @@ import CCCDTransport
 
 /// The access procedure of ICAO 9303-11 §4.2: PACE when the card offers it, BAC only when it does
 /// not (or when the policy explicitly allows falling back). The result names the protocol used.
-public enum AccessControl {
+package enum AccessControl {
     /// AID of the eMRTD application.
-    public static let emrtdApplicationID: [UInt8] = [0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01]
+    package static let emrtdApplicationID: [UInt8] = [0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01]
 
-    public static func establish(channel: APDUChannel, key: AccessKey, policy: AccessPolicy = .strict,
+    package static func establish(channel: APDUChannel, key: AccessKey, policy: AccessPolicy = .strict,
                                  random: any RandomSource = SystemRandomSource()) async throws -> AccessResult
     {
         var cardAccess: SecurityInfos?
@@ -70,7 +70,7 @@ public enum AccessControl {
     }
 
     /// SELECT by AID, no response data: `00 A4 04 0C 07 A0000002471001`.
-    public static func selectApplicationCommand() -> CommandAPDU {
+    package static func selectApplicationCommand() -> CommandAPDU {
         // Cannot fail: constant, valid command.
         try! CommandAPDU(cla: 0x00, ins: 0xA4, p1: 0x04, p2: 0x0C, data: emrtdApplicationID)
     }

@@ -3,18 +3,18 @@ import CCCDTransport
 /// Reads EF.CardAccess (plain, before access control): READ BINARY by SFI 0x1C first, then
 /// SELECT EF 011C (`00 A4 02 0C 02 01 1C`), then SELECT MF and SELECT EF 011C again. CoreNFC
 /// refuses SELECT MF on CCCDs (`6D 00`) while the first two work; see cccd-facts.md.
-public enum CardAccessReader {
+package enum CardAccessReader {
     /// The outcome of reading EF.CardAccess.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case found([UInt8])
         /// No attempt succeeded; the last status word (`6A 82` = the card has no EF.CardAccess).
         case notAvailable(lastStatus: StatusWord)
     }
 
     /// Upper bound for the file: real EF.CardAccess files are a few hundred bytes.
-    public static let maximumLength = 4096
+    package static let maximumLength = 4096
 
-    public static func read(channel: APDUChannel) async throws -> Outcome {
+    package static func read(channel: APDUChannel) async throws -> Outcome {
         // 1. READ BINARY with SFI 0x1C (P1 = 0x80 | SFI).
         let bySFI = try await readFile(channel, firstCommand: readBinary(p1: 0x9C, p2: 0x00, ne: 256))
         if case .found = bySFI { return bySFI }

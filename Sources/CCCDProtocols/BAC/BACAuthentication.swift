@@ -3,30 +3,30 @@ import CCCDTransport
 
 /// The terminal side of BAC (ICAO 9303-11 §4.3, App. D.3) as pure functions: all randomness is
 /// an input, no I/O.
-public enum BACAuthentication {
+package enum BACAuthentication {
     /// GET CHALLENGE: `00 84 00 00 08`.
-    public static func getChallengeCommand() -> CommandAPDU {
+    package static func getChallengeCommand() -> CommandAPDU {
         // Cannot fail: constant, valid command.
         try! CommandAPDU(cla: 0x00, ins: 0x84, p1: 0x00, p2: 0x00, ne: 8)
     }
 
     /// What the terminal keeps between EXTERNAL AUTHENTICATE and the chip's answer.
-    public struct TerminalChallenge: Sendable {
-        public let rndIC: [UInt8]
-        public let rndIFD: [UInt8]
-        public let kIFD: [UInt8]
+    package struct TerminalChallenge: Sendable {
+        package let rndIC: [UInt8]
+        package let rndIFD: [UInt8]
+        package let kIFD: [UInt8]
         /// E_IFD ‖ M_IFD, the command data of EXTERNAL AUTHENTICATE.
-        public let commandData: [UInt8]
+        package let commandData: [UInt8]
 
         /// EXTERNAL AUTHENTICATE `00 82 00 00 28 <E_IFD ‖ M_IFD> 28`.
-        public var command: CommandAPDU {
+        package var command: CommandAPDU {
             // Cannot fail: 40 bytes of data, Ne 40.
             try! CommandAPDU(cla: 0x00, ins: 0x82, p1: 0x00, p2: 0x00, data: commandData, ne: 40)
         }
     }
 
     /// S = RND.IFD ‖ RND.IC ‖ K.IFD; E_IFD = 3DES-CBC(K_Enc, S); M_IFD = MAC(K_MAC, E_IFD).
-    public static func makeChallenge(keys: BACKeys, rndIC: [UInt8], rndIFD: [UInt8], kIFD: [UInt8])
+    package static func makeChallenge(keys: BACKeys, rndIC: [UInt8], rndIFD: [UInt8], kIFD: [UInt8])
         throws(AccessControlError) -> TerminalChallenge
     {
         guard rndIC.count == 8 else { throw .malformedResponse(step: "GET CHALLENGE", reason: "RND.IC must be 8 bytes") }
@@ -40,7 +40,7 @@ public enum BACAuthentication {
     /// Verifies the chip's answer E_IC ‖ M_IC (MAC first), checks RND.IC and RND.IFD, and derives
     /// the session: KS_seed = K.IFD ⊕ K.IC, KS_Enc/KS_MAC = KDF(KS_seed, 1/2),
     /// SSC = RND.IC[4..8] ‖ RND.IFD[4..8].
-    public static func completeAuthentication(keys: BACKeys, challenge: TerminalChallenge, responseData: [UInt8])
+    package static func completeAuthentication(keys: BACKeys, challenge: TerminalChallenge, responseData: [UInt8])
         throws(AccessControlError) -> SecureMessagingState
     {
         let step = "EXTERNAL AUTHENTICATE"

@@ -2,15 +2,15 @@ import CCCDCrypto
 import CCCDTransport
 
 /// The result of BAC: the secure-messaging session it opened.
-public struct BACResult: Sendable {
-    public let secureMessaging: SecureMessagingState
+package struct BACResult: Sendable {
+    package let secureMessaging: SecureMessagingState
 }
 
 /// Runs BAC against a card (the eMRTD application must already be selected).
-public enum BACProtocol {
+package enum BACProtocol {
     /// GET CHALLENGE, EXTERNAL AUTHENTICATE, session keys. Randomness is drawn from `random` in
     /// this order: RND.IFD (8 bytes), then K.IFD (16 bytes).
-    public static func perform(channel: APDUChannel, key: MRZKeyInput, random: any RandomSource) async throws
+    package static func perform(channel: APDUChannel, key: MRZKeyInput, random: any RandomSource) async throws
         -> BACResult
     {
         let keys = try crypto { () throws(CryptoError) in try BACKeys(key) }

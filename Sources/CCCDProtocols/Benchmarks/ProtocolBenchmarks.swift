@@ -7,20 +7,20 @@ import CCCDTransport
 /// without a card. `make…Fixture` prepares the chip's side once (outside the timed region);
 /// `run…` performs exactly the terminal's computations of one session and throws if anything
 /// fails to verify, so a benchmark cannot silently time a broken path.
-public enum ProtocolBenchmarks {
+package enum ProtocolBenchmarks {
     // MARK: BAC
 
-    public struct BACFixture: Sendable {
-        public let key: MRZKeyInput
-        public let rndIC: [UInt8]
-        public let rndIFD: [UInt8]
-        public let kIFD: [UInt8]
+    package struct BACFixture: Sendable {
+        package let key: MRZKeyInput
+        package let rndIC: [UInt8]
+        package let rndIFD: [UInt8]
+        package let kIFD: [UInt8]
         /// E_IC ‖ M_IC as the chip would answer.
-        public let chipResponse: [UInt8]
+        package let chipResponse: [UInt8]
     }
 
     /// The ICAO 9303-11 App. D worked example.
-    public static func makeBACFixture() throws -> BACFixture {
+    package static func makeBACFixture() throws -> BACFixture {
         let key = try MRZKeyInput(documentNumber: "L898902C", dateOfBirth: "690806", dateOfExpiry: "940623")
         return BACFixture(
             key: key, rndIC: [UInt8](hex: "4608F91988702212"), rndIFD: [UInt8](hex: "781723860C06C226"),
@@ -31,7 +31,7 @@ public enum ProtocolBenchmarks {
     /// Terminal side of BAC: key derivation from the MRZ, E_IFD/M_IFD, verification of the chip's
     /// answer, session keys.
     @discardableResult
-    public static func runBACTerminal(_ f: BACFixture) throws -> SecureMessagingState {
+    package static func runBACTerminal(_ f: BACFixture) throws -> SecureMessagingState {
         let keys = try BACKeys(f.key)
         let challenge = try BACAuthentication.makeChallenge(keys: keys, rndIC: f.rndIC, rndIFD: f.rndIFD, kIFD: f.kIFD)
         return try BACAuthentication.completeAuthentication(keys: keys, challenge: challenge, responseData: f.chipResponse)
@@ -39,20 +39,20 @@ public enum ProtocolBenchmarks {
 
     // MARK: PACE
 
-    public struct PACEFixture: Sendable {
-        public let configuration: PACEConfiguration
-        public let key: AccessKey
-        public let encryptedNonce: [UInt8]
+    package struct PACEFixture: Sendable {
+        package let configuration: PACEConfiguration
+        package let key: AccessKey
+        package let encryptedNonce: [UInt8]
         /// Random values the terminal draws (mapping key or t, then ephemeral key).
-        public let terminalRandom: [[UInt8]]
-        public let chipMappingPublicKey: [UInt8]?
-        public let chipEphemeralPublicKey: [UInt8]
-        public let chipToken: [UInt8]
+        package let terminalRandom: [[UInt8]]
+        package let chipMappingPublicKey: [UInt8]?
+        package let chipEphemeralPublicKey: [UInt8]
+        package let chipToken: [UInt8]
     }
 
     /// A PACE session with CAN "123456" on standardized parameters `parameterID` (13 =
     /// brainpoolP256r1) with the given mapping (generic or integrated) and AES-128.
-    public static func makePACEFixture(mapping: PACEAlgorithm.Mapping = .generic, parameterID: Int = 13) throws
+    package static func makePACEFixture(mapping: PACEAlgorithm.Mapping = .generic, parameterID: Int = 13) throws
         -> PACEFixture
     {
         let isEC = StandardizedDomainParameters(rawValue: parameterID)?.isEC ?? true
@@ -98,7 +98,7 @@ public enum ProtocolBenchmarks {
     /// Terminal side of PACE: K_π, nonce decryption, mapping, ephemeral key agreement, session
     /// keys, both authentication tokens (the chip's is verified).
     @discardableResult
-    public static func runPACETerminal(_ f: PACEFixture) throws -> SecureMessagingState {
+    package static func runPACETerminal(_ f: PACEFixture) throws -> SecureMessagingState {
         let algorithm = f.configuration.algorithm
         let domain = f.configuration.domain
         let kPi = try f.key.paceKey(cipher: algorithm.cipher)
@@ -126,16 +126,16 @@ public enum ProtocolBenchmarks {
 
     // MARK: Secure messaging
 
-    public struct SecureMessagingFixture: Sendable {
-        public let state: SecureMessagingState
-        public let command: CommandAPDU
+    package struct SecureMessagingFixture: Sendable {
+        package let state: SecureMessagingState
+        package let command: CommandAPDU
         /// The chip's protected answer to `command` (built from raw cipher/MAC calls).
-        public let protectedResponse: ResponseAPDU
-        public let payload: [UInt8]
+        package let protectedResponse: ResponseAPDU
+        package let payload: [UInt8]
     }
 
     /// A READ BINARY of `responseLength` bytes under AES-128 (or 3DES) secure messaging.
-    public static func makeSecureMessagingFixture(responseLength: Int = 4096, cipher: SecureMessagingCipher = .aes128)
+    package static func makeSecureMessagingFixture(responseLength: Int = 4096, cipher: SecureMessagingCipher = .aes128)
         throws -> SecureMessagingFixture
     {
         let keys = SecureMessagingKeys(
@@ -158,7 +158,7 @@ public enum ProtocolBenchmarks {
 
     /// Protects the command and unprotects the chip's answer (one SM round trip).
     @discardableResult
-    public static func runSecureMessagingRoundTrip(_ f: SecureMessagingFixture) throws -> ResponseAPDU {
+    package static func runSecureMessagingRoundTrip(_ f: SecureMessagingFixture) throws -> ResponseAPDU {
         var state = f.state
         _ = try state.protect(f.command)
         return try state.unprotect(f.protectedResponse)

@@ -3,16 +3,16 @@ import CCCDLDS
 
 /// The key derivation function of ICAO 9303-11 §9.7.1: KDF(K, c) = H(K ‖ c) with a 32-bit
 /// big-endian counter, truncated to the key length (3DES keys get their parity bits adjusted).
-public enum KeyDerivation {
+package enum KeyDerivation {
     /// Counter values of §9.7.
-    public enum Counter: UInt32, Sendable {
+    package enum Counter: UInt32, Sendable {
         case encryption = 1
         case mac = 2
         case password = 3
     }
 
     /// KDF(sharedSecret, counter) for `cipher`.
-    public static func derive(_ sharedSecret: [UInt8], counter: Counter, cipher: SecureMessagingCipher)
+    package static func derive(_ sharedSecret: [UInt8], counter: Counter, cipher: SecureMessagingCipher)
         throws(CryptoError) -> [UInt8]
     {
         try derive(sharedSecret, rawCounter: counter.rawValue, cipher: cipher)
@@ -20,7 +20,7 @@ public enum KeyDerivation {
 
     /// KDF with an arbitrary counter (and optional nonce between K and the counter, as in TR-03110
     /// Chip Authentication version 2: H(K ‖ r ‖ c)).
-    public static func derive(_ sharedSecret: [UInt8], nonce: [UInt8] = [], rawCounter: UInt32,
+    package static func derive(_ sharedSecret: [UInt8], nonce: [UInt8] = [], rawCounter: UInt32,
                               cipher: SecureMessagingCipher) throws(CryptoError) -> [UInt8]
     {
         let digest = try cipher.kdfHash.hash(sharedSecret + nonce + Bytes.uint32(rawCounter))
@@ -29,7 +29,7 @@ public enum KeyDerivation {
     }
 
     /// KS_enc and KS_mac from a shared secret (§9.7.4).
-    public static func sessionKeys(from sharedSecret: [UInt8], cipher: SecureMessagingCipher) throws(CryptoError)
+    package static func sessionKeys(from sharedSecret: [UInt8], cipher: SecureMessagingCipher) throws(CryptoError)
         -> SecureMessagingKeys
     {
         SecureMessagingKeys(

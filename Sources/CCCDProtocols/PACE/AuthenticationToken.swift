@@ -5,9 +5,9 @@ import CCCDPrimitives
 /// PACE authentication tokens (ICAO 9303-11 §4.4.3.4): T = MAC(KS_MAC, PK), PK being the public-key
 /// data object 7F49 { 06 OID, 86 point } (ECDH) or 7F49 { 06 OID, 84 y } (DH) of the other
 /// party's ephemeral key.
-public enum AuthenticationToken {
+package enum AuthenticationToken {
     /// The public-key data object the token is computed over.
-    public static func inputData(algorithm: PACEAlgorithm, publicKey: [UInt8]) -> [UInt8] {
+    package static func inputData(algorithm: PACEAlgorithm, publicKey: [UInt8]) -> [UInt8] {
         let keyTag: UInt32 = algorithm.keyAgreement == .ecdh ? 0x86 : 0x84
         let key = algorithm.keyAgreement == .ecdh ? publicKey : Bytes.minimal(publicKey)
         let body = BERTLV.encode(tag: 0x06, value: algorithm.oidContentBytes) + BERTLV.encode(tag: keyTag, value: key)
@@ -15,7 +15,7 @@ public enum AuthenticationToken {
     }
 
     /// The 8-byte token over `publicKey` (the *other* party's ephemeral public key).
-    public static func compute(algorithm: PACEAlgorithm, macKey: [UInt8], publicKey: [UInt8]) throws(AccessControlError)
+    package static func compute(algorithm: PACEAlgorithm, macKey: [UInt8], publicKey: [UInt8]) throws(AccessControlError)
         -> [UInt8]
     {
         let input = inputData(algorithm: algorithm, publicKey: publicKey)
@@ -23,7 +23,7 @@ public enum AuthenticationToken {
     }
 
     /// Checks the chip's token T_IC, computed over the terminal's ephemeral public key.
-    public static func verify(_ token: [UInt8], algorithm: PACEAlgorithm, macKey: [UInt8], terminalPublicKey: [UInt8])
+    package static func verify(_ token: [UInt8], algorithm: PACEAlgorithm, macKey: [UInt8], terminalPublicKey: [UInt8])
         throws(AccessControlError)
     {
         let expected = try compute(algorithm: algorithm, macKey: macKey, publicKey: terminalPublicKey)

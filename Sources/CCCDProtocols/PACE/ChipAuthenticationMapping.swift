@@ -1,9 +1,9 @@
 import CCCDCrypto
 
 /// PACE-CAM (ICAO 9303-11 §4.4.3.5): the chip's encrypted Chip Authentication data A_IC.
-public enum ChipAuthenticationMapping {
+package enum ChipAuthenticationMapping {
     /// CA_IC = D(KS_Enc, A_IC) with AES-CBC, IV = E(KS_Enc, 0xFF…FF), then method-2 unpadding.
-    public static func decryptChipAuthenticationData(_ encrypted: [UInt8], keys: SecureMessagingKeys)
+    package static func decryptChipAuthenticationData(_ encrypted: [UInt8], keys: SecureMessagingKeys)
         throws(AccessControlError) -> [UInt8]
     {
         guard keys.cipher != .tripleDES else { throw .unsupportedPACEConfiguration("PACE-CAM requires AES") }
@@ -19,7 +19,7 @@ public enum ChipAuthenticationMapping {
 
     /// The terminal's check PK_map,IC = KA(CA_IC, PK_IC): true when the chip's mapping public key
     /// equals CA_IC × PK_IC. Only meaningful once PK_IC is authenticated by Passive Authentication.
-    public static func verify(chipAuthenticationData ca: [UInt8], chipStaticPublicKey pkIC: [UInt8],
+    package static func verify(chipAuthenticationData ca: [UInt8], chipStaticPublicKey pkIC: [UInt8],
                               chipMappingPublicKey: [UInt8], group: ECGroup) throws(AccessControlError) -> Bool
     {
         try crypto { () throws(CryptoError) in

@@ -1,10 +1,10 @@
 import CCCDCrypto
 
 /// PACE Generic Mapping (ICAO 9303-11 §4.4.3.3.1), also the mapping of PACE-CAM.
-public enum GenericMapping {
+package enum GenericMapping {
     /// ECDH: Ĝ = s×G + H with H = SK_map,IFD × PK_map,IC. DH: ĝ = g^s · h with h = PK_map,IC^SK_map,IFD.
     /// Returns the mapped generator and the shared point/element H (for checks and tests).
-    public static func mapGenerator(domain: DomainParameters, nonce s: [UInt8], terminalMappingPrivateKey sk: [UInt8],
+    package static func mapGenerator(domain: DomainParameters, nonce s: [UInt8], terminalMappingPrivateKey sk: [UInt8],
                                     chipMappingPublicKey pkIC: [UInt8]) throws(AccessControlError)
         -> (generator: PACEGenerator, sharedElement: [UInt8])
     {

@@ -2,7 +2,7 @@ import CCCDCrypto
 import CCCDLDS
 
 /// PACE Integrated Mapping (ICAO 9303-11 §4.4.3.3.2, App. B): Ĝ = f_G(R_p(s, t)).
-public enum IntegratedMapping {
+package enum IntegratedMapping {
     /// Constants c0, c1 of the pseudo-random number mapping (l = 128 for 3DES / AES-128, l = 256
     /// for AES-192 / AES-256).
     static let c0_128: [UInt8] = [
@@ -21,12 +21,12 @@ public enum IntegratedMapping {
     ]
 
     /// Length in bytes of the terminal's nonce t: the cipher's key size (3DES counts as 128 bits).
-    public static func nonceLength(cipher: SecureMessagingCipher) -> Int { cipher.keyLength }
+    package static func nonceLength(cipher: SecureMessagingCipher) -> Int { cipher.keyLength }
 
     /// R(s, t) = x1 ‖ … ‖ xn with k0 = E(t, s), x_i = E(k_{i-1}, c1), k_i = E(k_{i-1}, c0), every E in
     /// CBC mode with IV = 0 and keys truncated to the cipher's key size; n is the smallest number
     /// with n·l ≥ log2(p) + 64.
-    public static func pseudoRandom(s: [UInt8], t: [UInt8], cipher: SecureMessagingCipher, primeBits: Int)
+    package static func pseudoRandom(s: [UInt8], t: [UInt8], cipher: SecureMessagingCipher, primeBits: Int)
         throws(AccessControlError) -> [UInt8]
     {
         let keyLength = cipher.keyLength
@@ -51,7 +51,7 @@ public enum IntegratedMapping {
     }
 
     /// R_p(s, t) = int(R(s, t)) mod p, as bytes padded to |p|.
-    public static func pseudoRandomFieldElement(s: [UInt8], t: [UInt8], cipher: SecureMessagingCipher,
+    package static func pseudoRandomFieldElement(s: [UInt8], t: [UInt8], cipher: SecureMessagingCipher,
                                                 domain: DomainParameters) throws(AccessControlError) -> [UInt8]
     {
         let r = try pseudoRandom(s: s, t: t, cipher: cipher, primeBits: domain.primeBitCount)
@@ -67,7 +67,7 @@ public enum IntegratedMapping {
     }
 
     /// The mapped generator for nonces s (chip) and t (terminal).
-    public static func mapGenerator(domain: DomainParameters, nonce s: [UInt8], terminalNonce t: [UInt8],
+    package static func mapGenerator(domain: DomainParameters, nonce s: [UInt8], terminalNonce t: [UInt8],
                                     cipher: SecureMessagingCipher) throws(AccessControlError) -> PACEGenerator
     {
         let rp = try pseudoRandomFieldElement(s: s, t: t, cipher: cipher, domain: domain)
@@ -88,7 +88,7 @@ public enum IntegratedMapping {
 
     /// The point encoding f_G of ICAO 9303-11 App. B.2 (affine coordinates, Brier et al.), every
     /// step a modular operation in OpenSSL. Requires p ≡ 3 (mod 4).
-    public static func pointEncoding(group: ECGroup, t tBytes: [UInt8]) throws(CryptoError) -> ECPoint {
+    package static func pointEncoding(group: ECGroup, t tBytes: [UInt8]) throws(CryptoError) -> ECPoint {
         let (pBytes, aBytes, bBytes) = try group.curveParameters()
         let field = try ModularField(modulus: pBytes)
         let p = field.modulus

@@ -2,8 +2,8 @@ import CCCDCrypto
 import CCCDLDS
 
 /// Step 1 of PACE: the chip's nonce s = D(K_π, z) (CBC, IV = 0).
-public enum PACENonce {
-    public static func decrypt(encryptedNonce z: [UInt8], passwordKey kPi: [UInt8], cipher: SecureMessagingCipher)
+package enum PACENonce {
+    package static func decrypt(encryptedNonce z: [UInt8], passwordKey kPi: [UInt8], cipher: SecureMessagingCipher)
         throws(AccessControlError) -> [UInt8]
     {
         guard !z.isEmpty, z.count % cipher.blockSize == 0 else {

@@ -3,11 +3,11 @@ import CCCDTransport
 
 /// Runs PACE against a card: MSE:Set AT and the chained GENERAL AUTHENTICATE steps, each crypto
 /// step delegated to the pure functions of this folder.
-public enum PACEProtocol {
+package enum PACEProtocol {
     /// Randomness is drawn from `random` in this order: for GM/CAM the mapping private key
     /// (`domain.privateKeyRandomLength` bytes), for IM the nonce t (`cipher.keyLength` bytes); then
     /// the ephemeral private key (`domain.privateKeyRandomLength` bytes).
-    public static func perform(channel: APDUChannel, key: AccessKey, configuration: PACEConfiguration,
+    package static func perform(channel: APDUChannel, key: AccessKey, configuration: PACEConfiguration,
                                random: any RandomSource) async throws -> PACEResult
     {
         let algorithm = configuration.algorithm

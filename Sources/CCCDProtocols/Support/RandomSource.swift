@@ -13,26 +13,26 @@ public protocol RandomSource: Sendable {
 public struct SystemRandomSource: RandomSource {
     public init() {}
 
-    public func randomBytes(_ count: Int) throws -> [UInt8] {
+    package func randomBytes(_ count: Int) throws -> [UInt8] {
         try SecureRandom.bytes(count)
     }
 }
 
 /// A source that hands out pre-recorded byte strings in order (tests, transcript replay). Each
 /// request must ask for exactly the length of the next queued value.
-public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
+package final class QueuedRandomSource: RandomSource, @unchecked Sendable {
     private let queue: LockedBox<[[UInt8]]>
 
-    public enum QueueError: Error, Equatable, Sendable {
+    package enum QueueError: Error, Equatable, Sendable {
         case exhausted(requested: Int)
         case lengthMismatch(requested: Int, queued: Int)
     }
 
-    public init(_ values: [[UInt8]]) {
+    package init(_ values: [[UInt8]]) {
         queue = LockedBox(values)
     }
 
-    public func randomBytes(_ count: Int) throws -> [UInt8] {
+    package func randomBytes(_ count: Int) throws -> [UInt8] {
         try queue.withLock { (queue) throws(QueueError) -> [UInt8] in
             guard !queue.isEmpty else { throw QueueError.exhausted(requested: count) }
             guard queue[0].count == count else { throw QueueError.lengthMismatch(requested: count, queued: queue[0].count) }
@@ -41,5 +41,5 @@ public final class QueuedRandomSource: RandomSource, @unchecked Sendable {
     }
 
     /// Values not consumed yet.
-    public var remaining: Int { queue.withLock { $0.count } }
+    package var remaining: Int { queue.withLock { $0.count } }
 }

@@ -8,9 +8,9 @@ import Foundation
 ///
 /// After ``abandon()`` (an exchange timed out) it sends nothing more and closes its handle once the
 /// stuck SCardTransmit has returned.
-public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
-    public let reader: String
-    public private(set) var activeProtocol: PCSCProtocol
+package final class PCSCCard: AbandonableTransport, @unchecked Sendable {
+    package let reader: String
+    package private(set) var activeProtocol: PCSCProtocol
     private var handle: SCARDHANDLE
     /// Serialises the PC/SC calls on the handle (held across them); the value: whether it is still connected.
     private let connected = LockedBox(true)
@@ -32,7 +32,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     }
 
     /// The card's current ATR and whether it is still present.
-    public func status() throws(CardTransportError) -> (present: Bool, atr: [UInt8]) {
+    package func status() throws(CardTransportError) -> (present: Bool, atr: [UInt8]) {
         try connected.withLock { (connected) throws(CardTransportError) -> (present: Bool, atr: [UInt8]) in
             guard connected else { throw .closed }
             return try statusLocked()
@@ -54,12 +54,12 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
         return (state & SCard.statePresent != 0 || state > SCard.statePresent, Array(atr.prefix(Int(atrLength))))
     }
 
-    public var atr: [UInt8] {
+    package var atr: [UInt8] {
         get throws(CardTransportError) { try status().atr }
     }
 
     /// Sends raw command bytes and waits for the response (blocking).
-    public func transmitSync(_ command: [UInt8]) throws(CardTransportError) -> [UInt8] {
+    package func transmitSync(_ command: [UInt8]) throws(CardTransportError) -> [UInt8] {
         try connected.withLock { (connected) throws(CardTransportError) -> [UInt8] in
             guard connected else { throw .closed }
             return try transmitLocked(command)
@@ -89,7 +89,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
         return Array(response.prefix(Int(responseLength)))
     }
 
-    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+    package func transmit(_ command: [UInt8]) async throws -> [UInt8] {
         if abandoned.withLock({ $0 }) { throw CardTransportError.closed }
         return try await withCheckedThrowingContinuation { continuation in
             queue.async {
@@ -104,7 +104,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
 
     /// Re-establishes the connection, optionally resetting the card (e.g. after the chip dropped its
     /// secure channel).
-    public func reconnect(share: PCSCShareMode = .shared, disposition: PCSCDisposition = .reset)
+    package func reconnect(share: PCSCShareMode = .shared, disposition: PCSCDisposition = .reset)
         throws(CardTransportError)
     {
         try connected.withLock { (connected) throws(CardTransportError) in
@@ -119,7 +119,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
 
     /// Gives the connection up without blocking: later transmits throw `.closed`, and the handle is
     /// disconnected (resetting the card) when the running exchange, if any, has returned.
-    public func abandon() {
+    package func abandon() {
         let first = abandoned.withLock { (abandoned) -> Bool in
             defer { abandoned = true }
             return !abandoned
@@ -130,7 +130,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     /// Disconnects now when no exchange is running, else as soon as it returns (on the card's
     /// queue); then runs `then` (e.g. releasing the context, which would also wait for the
     /// exchange). Never blocks.
-    public func disconnectWhenIdle(_ disposition: PCSCDisposition, then: (@Sendable () -> Void)? = nil) {
+    package func disconnectWhenIdle(_ disposition: PCSCDisposition, then: (@Sendable () -> Void)? = nil) {
         let idle = connected.withLockIfAvailable { (connected) -> Bool in
             if connected {
                 _ = SCardDisconnect(handle, disposition.value)
@@ -149,7 +149,7 @@ public final class PCSCCard: AbandonableTransport, @unchecked Sendable {
     }
 
     /// Disconnects; later calls throw `.closed`.
-    public func disconnect(_ disposition: PCSCDisposition = .leave) {
+    package func disconnect(_ disposition: PCSCDisposition = .leave) {
         connected.withLock { connected in
             if connected {
                 _ = SCardDisconnect(handle, disposition.value)

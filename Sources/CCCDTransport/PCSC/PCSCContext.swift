@@ -6,13 +6,13 @@ import Foundation
 ///
 /// A context is safe to share between tasks: calls on it are serialised. Blocking waits for reader
 /// events use their own context (see `PCSCReaderMonitor`).
-public final class PCSCContext: @unchecked Sendable {
+package final class PCSCContext: @unchecked Sendable {
     private let handle: SCARDCONTEXT
     /// Serialises the calls on the handle; the value: whether the context was released.
     private let released = LockedBox(false)
 
     /// Establishes a context with the PC/SC service.
-    public init() throws(CardTransportError) {
+    package init() throws(CardTransportError) {
         var ctx: SCARDCONTEXT = 0
         let rv = SCardEstablishContext(SCard.scopeSystem, nil, nil, &ctx)
         guard rv == PCSCStatus.success else { throw PCSCStatus.error(rv) }
@@ -24,7 +24,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Releases the context now (it is also released when the object goes away).
-    public func release() {
+    package func release() {
         released.withLock { released in
             if !released {
                 _ = SCardReleaseContext(handle)
@@ -34,7 +34,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Names of the attached readers, in the order pcscd reports them; empty when there are none.
-    public func readerNames() throws(CardTransportError) -> [String] {
+    package func readerNames() throws(CardTransportError) -> [String] {
         try released.withLock { (_) throws(CardTransportError) -> [String] in try Self.listReaders(handle) }
     }
 
@@ -71,7 +71,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// The current state of every attached reader (card present, ATR, …).
-    public func readerStates() throws(CardTransportError) -> [ReaderState] {
+    package func readerStates() throws(CardTransportError) -> [ReaderState] {
         try released.withLock { (_) throws(CardTransportError) -> [ReaderState] in
             let names = try Self.listReaders(handle)
             if names.isEmpty { return [] }
@@ -105,7 +105,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Connects to the card in `reader`. Asks for T=1 and accepts T=0 when the card only offers that.
-    public func connect(reader: String, share: PCSCShareMode = .shared,
+    package func connect(reader: String, share: PCSCShareMode = .shared,
                         preferred: [PCSCProtocol] = [.t1, .t0]) throws(CardTransportError) -> PCSCCard {
         try released.withLock { (_) throws(CardTransportError) -> PCSCCard in
             try connectLocked(reader: reader, share: share, preferred: preferred)
@@ -130,7 +130,7 @@ public final class PCSCContext: @unchecked Sendable {
     }
 
     /// Resolves a reader given by name or by index (as printed by `cccd readers`).
-    public func resolveReader(_ nameOrIndex: String?) throws(CardTransportError) -> String {
+    package func resolveReader(_ nameOrIndex: String?) throws(CardTransportError) -> String {
         let names = try readerNames()
         guard !names.isEmpty else { throw .noReader(nil) }
         guard let nameOrIndex else { return names[0] }

@@ -5,17 +5,17 @@ import Foundation
 ///
 /// A transcript holds raw APDUs, which after access control are encrypted, but before it (and in
 /// plain-text test sessions) may hold personal data: write transcripts only where the user asked.
-public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable {
+package final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable {
     private let inner: any CardTransport
     private let transcript: LockedBox<Transcript>
     private let start = ContinuousClock.now
 
-    public init(wrapping inner: any CardTransport, header: Transcript.Header = .init()) {
+    package init(wrapping inner: any CardTransport, header: Transcript.Header = .init()) {
         self.inner = inner
         self.transcript = LockedBox(Transcript(header: header))
     }
 
-    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+    package func transmit(_ command: [UInt8]) async throws -> [UInt8] {
         do {
             let response = try await inner.transmit(command)
             record(command, response: response, error: nil)
@@ -37,7 +37,7 @@ public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable
     }
 
     /// Sets the note (`n`) of the last exchange recorded.
-    public func annotateLastExchange(_ note: String) {
+    package func annotateLastExchange(_ note: String) {
         transcript.withLock { transcript in
             guard let last = transcript.exchanges.indices.last else { return }
             transcript.exchanges[last].n = note
@@ -45,10 +45,10 @@ public final class RecordingTransport: TranscriptAnnotating, @unchecked Sendable
     }
 
     /// The transcript so far.
-    public var recorded: Transcript { transcript.withLock { $0 } }
+    package var recorded: Transcript { transcript.withLock { $0 } }
 
     /// Writes the transcript as JSON Lines.
-    public func write(to url: URL) throws {
+    package func write(to url: URL) throws {
         try recorded.jsonLines().write(to: url, atomically: true, encoding: .utf8)
     }
 }

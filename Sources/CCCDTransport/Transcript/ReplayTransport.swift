@@ -3,18 +3,18 @@ import Foundation
 
 /// Plays a recorded transcript back: each command must equal the recorded one, byte for byte, and
 /// gets the recorded response. Any divergence fails loudly with a `ReplayError`.
-public final class ReplayTransport: CardTransport, @unchecked Sendable {
+package final class ReplayTransport: CardTransport, @unchecked Sendable {
     private let transcript: Transcript
     /// The next exchange to replay, and the first divergence (after which the session is void).
     private let progress = LockedBox<(position: Int, failed: ReplayError?)>((0, nil))
 
-    public init(_ transcript: Transcript) {
+    package init(_ transcript: Transcript) {
         self.transcript = transcript
     }
 
-    public var atr: [UInt8]? { transcript.header.atr.flatMap { Hex.decode($0) } }
+    package var atr: [UInt8]? { transcript.header.atr.flatMap { Hex.decode($0) } }
 
-    public func transmit(_ command: [UInt8]) async throws -> [UInt8] {
+    package func transmit(_ command: [UInt8]) async throws -> [UInt8] {
         try progress.withLock { (progress) throws(ReplayError) -> [UInt8] in
             let position = progress.position
             // After one divergence the session is void: keep failing with the first error.
@@ -40,7 +40,7 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
     }
 
     /// Throws unless every recorded exchange was replayed.
-    public func assertFinished() throws(ReplayError) {
+    package func assertFinished() throws(ReplayError) {
         let (position, failed) = progress.withLock { $0 }
         if let failed { throw failed }
         guard position == transcript.exchanges.count else {
@@ -49,7 +49,7 @@ public final class ReplayTransport: CardTransport, @unchecked Sendable {
     }
 }
 
-public enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The command at `index` differs from the recorded one.
     case divergence(index: Int, expected: String, actual: String)
     /// A command was sent after the transcript ended.
@@ -59,7 +59,7 @@ public enum ReplayError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The session ended before the transcript did.
     case notFinished(replayed: Int, recorded: Int)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .divergence(let i, let expected, let actual):
             return "replay diverged at exchange \(i): expected \(expected), got \(actual)"

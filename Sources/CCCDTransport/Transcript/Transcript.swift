@@ -9,16 +9,16 @@ import Foundation
 /// `{"i":N,"t":MS,"c":"HEX","r":"HEX"}` with the 0-based index, the milliseconds since the session
 /// started, the command APDU and the response APDU (data + SW), or `"e":"…"` instead of `"r"` when
 /// the transport failed.
-public struct Transcript: Sendable, Equatable {
-    public struct Header: Codable, Sendable, Equatable {
-        public var format: String = Transcript.formatName
-        public var version: Int = Transcript.formatVersion
-        public var atr: String?
-        public var reader: String?
-        public var created: String?
-        public var note: String?
+package struct Transcript: Sendable, Equatable {
+    package struct Header: Codable, Sendable, Equatable {
+        package var format: String = Transcript.formatName
+        package var version: Int = Transcript.formatVersion
+        package var atr: String?
+        package var reader: String?
+        package var created: String?
+        package var note: String?
 
-        public init(atr: [UInt8]? = nil, reader: String? = nil, created: Date? = Date(), note: String? = nil) {
+        package init(atr: [UInt8]? = nil, reader: String? = nil, created: Date? = Date(), note: String? = nil) {
             self.atr = atr.map { Hex.encode($0) }
             self.reader = reader
             self.created = created.map { ISO8601DateFormatter().string(from: $0) }
@@ -26,22 +26,22 @@ public struct Transcript: Sendable, Equatable {
         }
     }
 
-    public struct Exchange: Codable, Sendable, Equatable {
+    package struct Exchange: Codable, Sendable, Equatable {
         /// 0-based position in the session.
-        public var i: Int
+        package var i: Int
         /// Milliseconds since the session started.
-        public var t: Double
+        package var t: Double
         /// Command APDU, hex.
-        public var c: String
+        package var c: String
         /// Response APDU (data + SW1 SW2), hex; nil when the transport failed.
-        public var r: String?
+        package var r: String?
         /// The transport error, when there was one.
-        public var e: String?
+        package var e: String?
         /// A note from the layers above, e.g. that secure messaging took the status word from the
         /// unprotected trailer (no DO'99').
-        public var n: String?
+        package var n: String?
 
-        public init(index: Int, milliseconds: Double, command: [UInt8], response: [UInt8]?, error: String? = nil) {
+        package init(index: Int, milliseconds: Double, command: [UInt8], response: [UInt8]?, error: String? = nil) {
             i = index
             t = (milliseconds * 1000).rounded() / 1000
             c = Hex.encode(command)
@@ -50,19 +50,19 @@ public struct Transcript: Sendable, Equatable {
         }
     }
 
-    public static let formatName = "cccd-transcript"
-    public static let formatVersion = 1
+    package static let formatName = "cccd-transcript"
+    package static let formatVersion = 1
 
-    public var header: Header
-    public var exchanges: [Exchange]
+    package var header: Header
+    package var exchanges: [Exchange]
 
-    public init(header: Header, exchanges: [Exchange] = []) {
+    package init(header: Header, exchanges: [Exchange] = []) {
         self.header = header
         self.exchanges = exchanges
     }
 
     /// One JSON object per line, header first.
-    public func jsonLines() -> String {
+    package func jsonLines() -> String {
         let encoder = JSONCoding.encoder()
         var lines: [String] = []
         lines.append(String(decoding: try! encoder.encode(header), as: UTF8.self))
@@ -73,7 +73,7 @@ public struct Transcript: Sendable, Equatable {
     }
 
     /// Parses a transcript file; rejects unknown formats and malformed lines with their line number.
-    public init(jsonLines text: String) throws(TranscriptError) {
+    package init(jsonLines text: String) throws(TranscriptError) {
         let decoder = JSONDecoder()
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).enumerated().makeIterator()
         guard let (_, first) = lines.next() else { throw .empty }
@@ -102,7 +102,7 @@ public struct Transcript: Sendable, Equatable {
         self.init(header: header, exchanges: exchanges)
     }
 
-    public init(contentsOf url: URL) throws(TranscriptError) {
+    package init(contentsOf url: URL) throws(TranscriptError) {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -113,14 +113,14 @@ public struct Transcript: Sendable, Equatable {
     }
 }
 
-public enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TranscriptError: Error, Equatable, Sendable, CustomStringConvertible {
     case empty
     case unreadable(String)
     case unsupportedFormat(String)
     case unsupportedVersion(Int)
     case malformedLine(Int, String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .empty: return "transcript is empty"
         case .unreadable(let path): return "cannot read transcript \(path)"

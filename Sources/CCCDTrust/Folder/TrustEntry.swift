@@ -3,8 +3,8 @@ import Foundation
 
 /// One item of the trust store folder as `cccd trust list` shows it. Certificate names and
 /// fingerprints only: trust material holds no personal data.
-public struct TrustEntry: Sendable, Codable, Hashable {
-    public enum Kind: String, Sendable, Codable, Hashable {
+package struct TrustEntry: Sendable, Codable, Hashable {
+    package enum Kind: String, Sendable, Codable, Hashable {
         /// A self-signed CSCA certificate.
         case root
         /// A CSCA certificate issued by another key (a CSCA link certificate): a trust anchor too.
@@ -15,32 +15,32 @@ public struct TrustEntry: Sendable, Codable, Hashable {
         case masterList = "master-list"
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The file name in the folder.
-    public var file: String
+    package var file: String
     /// SHA-256 of the file's DER (for certificates and CRLs: their fingerprint), lower-case hex.
-    public var sha256: String
-    public var subject: String?
-    public var issuer: String?
-    public var subjectKeyIdentifier: String?
-    public var notBefore: Date?
-    public var notAfter: Date?
-    public var privateKeyUsagePeriod: PrivateKeyUsagePeriod?
+    package var sha256: String
+    package var subject: String?
+    package var issuer: String?
+    package var subjectKeyIdentifier: String?
+    package var notBefore: Date?
+    package var notAfter: Date?
+    package var privateKeyUsagePeriod: PrivateKeyUsagePeriod?
     /// Whole days until `notAfter` (negative once expired).
-    public var daysLeft: Int?
+    package var daysLeft: Int?
     /// The pinned official anchor this certificate is, by fingerprint (``OfficialAnchor``).
-    public var official: String?
+    package var official: String?
     /// For a CA certificate: whether the folder holds a CRL it signed, and that CRL's next update.
-    public var crlPresent: Bool?
-    public var crlNextUpdate: Date?
+    package var crlPresent: Bool?
+    package var crlNextUpdate: Date?
     /// For a CRL: its validity window.
-    public var thisUpdate: Date?
-    public var nextUpdate: Date?
+    package var thisUpdate: Date?
+    package var nextUpdate: Date?
     /// For a master list: how many CSCA certificates it holds and whether its signature verified.
-    public var certificateCount: Int?
-    public var detail: String?
+    package var certificateCount: Int?
+    package var detail: String?
 
-    public init(kind: Kind, file: String, sha256: String) {
+    package init(kind: Kind, file: String, sha256: String) {
         self.kind = kind
         self.file = file
         self.sha256 = sha256

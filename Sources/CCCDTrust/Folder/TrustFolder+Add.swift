@@ -2,19 +2,19 @@ import CCCDVerification
 import Foundation
 
 /// What `cccd trust add` did with one item.
-public struct TrustAddOutcome: Sendable, Codable, Hashable, CustomStringConvertible {
-    public enum Status: String, Sendable, Codable, Hashable {
+package struct TrustAddOutcome: Sendable, Codable, Hashable, CustomStringConvertible {
+    package enum Status: String, Sendable, Codable, Hashable {
         case added, replaced, unchanged, refused
     }
 
-    public var status: Status
+    package var status: Status
     /// The file given.
-    public var source: String
+    package var source: String
     /// The folder file written (or already there).
-    public var file: String?
-    public var detail: String
+    package var file: String?
+    package var detail: String
 
-    public var description: String {
+    package var description: String {
         "\(status.rawValue): \(source)\(file.map { " → \($0)" } ?? ""): \(detail)"
     }
 }
@@ -24,7 +24,7 @@ extension TrustFolder {
     /// recursive). Certificates first, so a CSCA and its CRL can be added together; a CRL is
     /// installed only when an installed CSCA signed it, and only when newer than the one it
     /// replaces; a master list only when its CMS signature verifies.
-    public func add(_ paths: [URL], at time: Date = Date()) throws(TrustFolderError) -> [TrustAddOutcome] {
+    package func add(_ paths: [URL], at time: Date = Date()) throws(TrustFolderError) -> [TrustAddOutcome] {
         var outcomes: [TrustAddOutcome] = []
         var items: [(source: String, item: TrustItem)] = []
         for file in Self.expand(paths) {
@@ -117,7 +117,7 @@ extension TrustFolder {
     }
 
     /// `YYYY-MM-DD` (UTC) of a date, "unknown" without one.
-    public static func day(_ date: Date?) -> String {
+    package static func day(_ date: Date?) -> String {
         date.map { String(ISO8601DateFormatter().string(from: $0).prefix(10)) } ?? "unknown"
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 
 extension TrustFolder {
     /// Every installed item, as `cccd trust list` shows it.
-    public func entries(at time: Date = Date()) -> [TrustEntry] { entries(installed(), at: time) }
+    package func entries(at time: Date = Date()) -> [TrustEntry] { entries(installed(), at: time) }
 
     /// The entries of already decoded items (the folder is read once).
     func entries(_ installed: [(file: URL, item: TrustItem)], at time: Date) -> [TrustEntry] {

@@ -5,15 +5,15 @@ import Foundation
 /// The trust store folder (``TrustStoreLocation``): what is installed, and installing and
 /// removing items. Writes are atomic (a temporary file renamed into place), so a reader never
 /// sees half a certificate; items are named by kind and fingerprint.
-public struct TrustFolder: Sendable {
-    public let url: URL
+package struct TrustFolder: Sendable {
+    package let url: URL
 
-    public init(url: URL = TrustStoreLocation.folder()) {
+    package init(url: URL = TrustStoreLocation.folder()) {
         self.url = url
     }
 
     /// The store the library verifies with.
-    public func store(at time: Date = Date()) -> TrustStore { .default(folder: url, at: time) }
+    package func store(at time: Date = Date()) -> TrustStore { .default(folder: url, at: time) }
 
     /// The files of the folder (hidden and temporary files aside), sorted.
     func files() -> [URL] {
@@ -59,7 +59,7 @@ public struct TrustFolder: Sendable {
 
     /// Removes the items whose SHA-256 is `fingerprint` (or starts with it: at least 8 hex digits,
     /// naming exactly one file). Returns the removed file names.
-    public func remove(sha256 fingerprint: String) throws(TrustFolderError) -> [String] {
+    package func remove(sha256 fingerprint: String) throws(TrustFolderError) -> [String] {
         let wanted = fingerprint.lowercased().filter { $0 != ":" && $0 != " " }
         guard wanted.count >= 8, wanted.count <= 64, wanted.allSatisfy(\.isHexDigit) else {
             throw .invalidFingerprint(fingerprint)

@@ -1,5 +1,5 @@
 /// Why a trust store folder operation failed.
-public enum TrustFolderError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum TrustFolderError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The folder cannot be created or written (typically: not root; set `CCCD_TRUST_DIR`).
     case notWritable(path: String, reason: String)
     /// No installed item has this fingerprint.
@@ -9,7 +9,7 @@ public enum TrustFolderError: Error, Equatable, Sendable, CustomStringConvertibl
     /// The fingerprint text is not hexadecimal (or too short to be unique).
     case invalidFingerprint(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notWritable(let path, let reason): "cannot write the trust store \(path): \(reason)"
         case .notFound(let sha): "no certificate, CRL or master list with SHA-256 \(sha) in the trust store"

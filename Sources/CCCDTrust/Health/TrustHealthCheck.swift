@@ -5,11 +5,11 @@ import Foundation
 /// soon or now — no anchor, an anchor expired or expiring, a CSCA whose signing-key period is
 /// over with no successor installed, a CRL past its next update, a "CSCA Vietnam" lookalike that
 /// is not the official certificate.
-public enum TrustHealthCheck {
+package enum TrustHealthCheck {
     /// How far ahead an anchor's expiry is reported.
-    public static let expiryWarningDays = 90
+    package static let expiryWarningDays = 90
 
-    public static func run(_ folder: TrustFolder, at time: Date = Date()) -> [TrustProblem] {
+    package static func run(_ folder: TrustFolder, at time: Date = Date()) -> [TrustProblem] {
         // One read of the folder (a master list alone holds hundreds of certificates).
         let installed = folder.installed()
         let authorities = TrustFolder.authorities(in: installed)

@@ -1,7 +1,7 @@
 /// One thing wrong with the trust store, as `cccd trust check` reports it: a stable code and one
 /// sentence an IT admin can act on.
-public struct TrustProblem: Sendable, Codable, Hashable, CustomStringConvertible {
-    public enum Code: String, Sendable, Codable, Hashable {
+package struct TrustProblem: Sendable, Codable, Hashable, CustomStringConvertible {
+    package enum Code: String, Sendable, Codable, Hashable {
         case noAnchor = "no-anchor"
         case anchorExpired = "anchor-expired"
         case anchorExpiring = "anchor-expiring"
@@ -10,16 +10,16 @@ public struct TrustProblem: Sendable, Codable, Hashable, CustomStringConvertible
         case lookalike = "lookalike-csca"
     }
 
-    public var code: Code
-    public var message: String
+    package var code: Code
+    package var message: String
     /// The folder file concerned, when one is.
-    public var file: String?
+    package var file: String?
 
-    public init(_ code: Code, _ message: String, file: String? = nil) {
+    package init(_ code: Code, _ message: String, file: String? = nil) {
         self.code = code
         self.message = message
         self.file = file
     }
 
-    public var description: String { message + (file.map { " (\($0))" } ?? "") }
+    package var description: String { message + (file.map { " (\($0))" } ?? "") }
 }

@@ -1,7 +1,7 @@
 /// What `cccd trust update` did, source by source.
-public struct TrustUpdateReport: Sendable, Codable, Hashable {
-    public struct Source: Sendable, Codable, Hashable, CustomStringConvertible {
-        public enum Status: String, Sendable, Codable, Hashable {
+package struct TrustUpdateReport: Sendable, Codable, Hashable {
+    package struct Source: Sendable, Codable, Hashable, CustomStringConvertible {
+        package enum Status: String, Sendable, Codable, Hashable {
             /// A newer CRL or a link certificate was installed.
             case updated
             /// What the source serves is what is installed.
@@ -13,16 +13,16 @@ public struct TrustUpdateReport: Sendable, Codable, Hashable {
         }
 
         /// The URL fetched (after the mirror is applied).
-        public var url: String
-        public var status: Status
-        public var detail: String
+        package var url: String
+        package var status: Status
+        package var detail: String
 
-        public var description: String { "\(status.rawValue): \(url): \(detail)" }
+        package var description: String { "\(status.rawValue): \(url): \(detail)" }
     }
 
-    public var sources: [Source]
+    package var sources: [Source]
 
     /// Whether nothing could be fetched at all (offline, or every host down).
-    public var offline: Bool { !sources.isEmpty && sources.allSatisfy { $0.status == .unreachable } }
-    public var updated: Int { sources.filter { $0.status == .updated }.count }
+    package var offline: Bool { !sources.isEmpty && sources.allSatisfy { $0.status == .unreachable } }
+    package var updated: Int { sources.filter { $0.status == .updated }.count }
 }

@@ -10,22 +10,22 @@ internal import NIOCore
 /// CRL must be signed by the CSCA it belongs to, a certificate is installed only when it is a link
 /// certificate issued by an installed CSCA (a new self-signed root is reported for review, never
 /// installed silently).
-public struct TrustUpdater: Sendable {
-    public var folder: TrustFolder
+package struct TrustUpdater: Sendable {
+    package var folder: TrustFolder
     /// Replaces scheme, host and port of every URL (a bank's internal mirror of the issuer's
     /// publication points); the path is kept.
-    public var mirror: URL?
-    public var timeout: Duration
+    package var mirror: URL?
+    package var timeout: Duration
     /// Largest response read (CRLs of a CSCA are small; master lists are a few MB).
-    public static let maximumResponseBytes = 16 << 20
+    package static let maximumResponseBytes = 16 << 20
 
-    public init(folder: TrustFolder, mirror: URL? = nil, timeout: Duration = .seconds(15)) {
+    package init(folder: TrustFolder, mirror: URL? = nil, timeout: Duration = .seconds(15)) {
         self.folder = folder
         self.mirror = mirror
         self.timeout = timeout
     }
 
-    public func update(at time: Date = Date()) async -> TrustUpdateReport {
+    package func update(at time: Date = Date()) async -> TrustUpdateReport {
         let authorities = folder.authorities().map(\.certificate)
         var sources: [TrustUpdateReport.Source] = []
         let client = HTTPClient(eventLoopGroupProvider: .singleton)

@@ -51,10 +51,10 @@ enum ReadErrorMessage {
             return l.text(
                 "the card is in use by another program: close it and try again.",
                 "thẻ đang được chương trình khác sử dụng: hãy đóng chương trình đó rồi thử lại.")
-        case .connectionLost(let why), .fileRead(.connectionLost(_, _, _, let why)):
-            return l.text(
-                "the card was lost during the read (\(why)): keep the card still on the reader and try again.",
-                "mất kết nối với thẻ khi đang đọc (\(why)): hãy giữ yên thẻ trên đầu đọc và thử lại.")
+        case .connectionLost(let why):
+            return lost(why.message, l)
+        case .fileRead(.connectionLost(_, _, _, let why)):
+            return lost(why, l)
         case .fileRead(let error):
             return l.text(
                 "the card could not be read (\(error)): try again; the card may be damaged.",
@@ -66,5 +66,11 @@ enum ReadErrorMessage {
         case .cancelled:
             return l.text("cancelled.", "đã hủy.")
         }
+    }
+
+    private static func lost(_ why: String, _ l: Language) -> String {
+        l.text(
+            "the card was lost during the read (\(why)): keep the card still on the reader and try again.",
+            "mất kết nối với thẻ khi đang đọc (\(why)): hãy giữ yên thẻ trên đầu đọc và thử lại.")
     }
 }
