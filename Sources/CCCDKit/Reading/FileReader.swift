@@ -30,28 +30,8 @@ package actor FileReader {
     /// Tuning of the read strategy (public as ``ReadOptions/fileReading``).
     package typealias Options = FileReadingOptions
 
-    /// A channel to read through.
-    package struct Connection: Sendable {
-        package var sender: any APDUSender
-        /// Whether `sender` applies secure messaging (the reader then leaves room for its overhead).
-        package var secureMessaging: Bool
-        /// The secure-messaging session `sender` is, when the connection was made with
-        /// ``init(session:)``: what Chip Authentication re-keys. Nil for a plain connection.
-        package var session: (any SecureMessagingSession)?
-
-        package init(sender: any APDUSender, secureMessaging: Bool) {
-            self.sender = sender
-            self.secureMessaging = secureMessaging
-            self.session = nil
-        }
-
-        /// A connection under secure messaging through `session`.
-        package init(session: any SecureMessagingSession) {
-            self.sender = session
-            self.secureMessaging = true
-            self.session = session
-        }
-    }
+    /// A channel to read through (public as ``ChipChannel``, which verifiers receive).
+    package typealias Connection = ChipChannel
 
     /// Gives a fresh connection after the old one failed: reconnect to the card (waiting for it to
     /// come back), run access control again, select the application. `reason` says what failed.

@@ -13,7 +13,7 @@ import CCCDVerification
 /// `overall` is `valid` only when passive authentication is valid and no performed check failed;
 /// a failed AA or CA makes it `invalid` (a cloned chip), one the card broke off (removed, silent)
 /// `incomplete`. Without a channel (offline) AA and CA are
-/// `not-performed`; CA needs the connection's secure-messaging session (`FileReader.Connection.session`).
+/// `not-performed`; CA needs the connection's secure-messaging session (``ChipChannel/session``).
 public struct CardVerifier: ReadResultVerifier {
     public let trustStore: TrustStore
     public let options: PassiveAuthenticationOptions
@@ -32,7 +32,7 @@ public struct CardVerifier: ReadResultVerifier {
 
     public var authenticatesChipDuringRead: Bool { true }
 
-    public func verify(_ result: CardReadResult, channel: FileReader.Connection?) async -> VerificationReport {
+    public func verify(_ result: CardReadResult, channel: ChipChannel?) async -> VerificationReport {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),

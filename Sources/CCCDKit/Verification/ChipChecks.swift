@@ -16,7 +16,7 @@ enum ChipChecks {
     /// read that proves the CA keys SELECTs DG14 first.
     /// AA goes over `channel.sender`; CA over `channel.session`, the secure-messaging session it
     /// re-keys (a connection without one gets CA `not-performed`).
-    static func run(files: [LDSFile: [UInt8]], channel: FileReader.Connection?, extendedLengthSupported: Bool,
+    static func run(files: [LDSFile: [UInt8]], channel: ChipChannel?, extendedLengthSupported: Bool,
                     shortFileIdentifiersRefused: Bool = false, paceChipAuthentication: PACECAMVerifier.ChipData? = nil,
                     activeAuthenticationChallenge: [UInt8]? = nil,
                     chipAuthentication: AuthenticationResult? = nil)

@@ -10,7 +10,7 @@ public struct DefaultCardVerifier: ReadResultVerifier {
 
     public var authenticatesChipDuringRead: Bool { true }
 
-    public func verify(_ result: CardReadResult, channel: FileReader.Connection?) async -> VerificationReport {
+    public func verify(_ result: CardReadResult, channel: ChipChannel?) async -> VerificationReport {
         await CardVerifier(trustStore: .default()).verify(result, channel: channel)
     }
 }

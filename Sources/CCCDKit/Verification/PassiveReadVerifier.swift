@@ -13,7 +13,7 @@ public struct PassiveReadVerifier: ReadResultVerifier {
         self.options = options
     }
 
-    public func verify(_ result: CardReadResult, channel: FileReader.Connection?) async -> VerificationReport {
+    public func verify(_ result: CardReadResult, channel: ChipChannel?) async -> VerificationReport {
         let passive = CitizenDataRequirement.apply(
             to: PassiveAuthenticator.verify(
                 PassiveAuthenticationInput(files: result.rawFiles), trustStore: trustStore, options: options),

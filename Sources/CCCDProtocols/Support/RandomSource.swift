@@ -13,7 +13,7 @@ public protocol RandomSource: Sendable {
 public struct SystemRandomSource: RandomSource {
     public init() {}
 
-    package func randomBytes(_ count: Int) throws -> [UInt8] {
+    public func randomBytes(_ count: Int) throws -> [UInt8] {
         try SecureRandom.bytes(count)
     }
 }
