@@ -258,6 +258,7 @@ let package = Package(
                 "CCCDPrimitives", "CCCDDaemon", "CCCDFace", "CCCDDaemonAPI", "CCCDKit", "CCCDLDS", "CCCDAudit", "CCCDTestSupport",
                 "CCCDClientTokens", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),

@@ -17,7 +17,8 @@ import Testing
         let legacy = String(repeating: "5", count: 64)
         var secrets: [String: String] = [:]
 
-        init() throws {
+        /// `allowedHosts`: HummingbirdTesting's router client sends `Host: localhost` without a port.
+        init(allowedHosts: [String] = []) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("cccdd-routes-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var file = ClientTokenFile()
@@ -26,7 +27,7 @@ import Testing
             }
             try file.save(path: folder.appendingPathComponent("cccdd-tokens.json").path)
             let configuration = DaemonConfiguration(
-                tokenFile: folder.appendingPathComponent("cccdd.token").path, trust: [],
+                tokenFile: folder.appendingPathComponent("cccdd.token").path, allowedHosts: allowedHosts, trust: [],
                 trustDir: folder.appendingPathComponent("trust").path, audit: .init(path: nil, saltFile: nil, retentionDays: nil))
             services = try DaemonServices(
                 configuration: configuration, token: AccessToken(legacy), metrics: DaemonMetrics.shared,
