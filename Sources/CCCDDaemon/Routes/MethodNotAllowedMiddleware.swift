@@ -45,10 +45,24 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             return methods
         }
 
+        /// Whether `method` is served on `path` as a literal route (HEAD wherever GET is): the
+        /// answer for nearly every request, without splitting the path. `false` says nothing.
+        func servesLiterally(_ method: String, on path: String) -> Bool {
+            guard let methods = routes.withLock({ $0.literal[Self.normalised(path)] }) else { return false }
+            return methods.contains(method) || (method == "HEAD" && methods.contains("GET"))
+        }
+
         /// The path as its components say it (`/v1//status/` and `/v1/status` match alike, as the
         /// component comparison does); the common case, already normal, is returned as it is.
         private static func normalised(_ path: String) -> String {
-            if !path.contains("//"), path.count <= 1 || !path.hasSuffix("/") { return path }
+            let slash = UInt8(ascii: "/")
+            var previous: UInt8 = 0
+            var normal = true
+            for byte in path.utf8 {
+                if byte == slash && previous == slash { normal = false; break }
+                previous = byte
+            }
+            if normal, path.utf8.count <= 1 || previous != slash { return path }
             return "/" + path.split(separator: "/").joined(separator: "/")
         }
     }
@@ -73,6 +87,7 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func notAllowed(_ request: Request) -> Response? {
+        if table.servesLiterally(request.method.rawValue, on: request.uri.path) { return nil }
         var allowed = table.methods(for: request.uri.path)
         // HEAD is served wherever GET is.
         if allowed.contains("GET") { allowed.insert("HEAD") }
