@@ -58,7 +58,8 @@ import Testing
             ] {
                 for headers in [HTTPFields(), fixture.headers("legacy")] {
                     let reply = try await client.execute(uri: path, method: method, headers: headers)
-                    #expect(reply.status == .methodNotAllowed && Self.errorCode(reply) == "method_not_allowed", "\(method) \(path)")
+                    #expect(
+                        reply.status == .methodNotAllowed && Self.errorCode(reply) == "method_not_allowed", "\(method) \(path)")
                     #expect(reply.headers[.allow] == allow, "\(method) \(path)")
                 }
             }
@@ -100,7 +101,8 @@ import Testing
             let own = try await client.execute(uri: "/v1/reads/\(read.readId)", method: .get, headers: fixture.headers("kiosk-b"))
             #expect(own.status == .ok)
             for other in ["teller-a", "legacy"] {
-                let reply = try await client.execute(uri: "/v1/reads/\(read.readId)", method: .get, headers: fixture.headers(other))
+                let reply = try await client.execute(
+                    uri: "/v1/reads/\(read.readId)", method: .get, headers: fixture.headers(other))
                 #expect(reply.status == .notFound && Self.errorCode(reply) == "read_not_found", "\(other)")
             }
         }

@@ -59,7 +59,10 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
             var previous: UInt8 = 0
             var normal = true
             for byte in path.utf8 {
-                if byte == slash && previous == slash { normal = false; break }
+                if byte == slash && previous == slash {
+                    normal = false
+                    break
+                }
                 previous = byte
             }
             if normal, path.utf8.count <= 1 || previous != slash { return path }

@@ -17,7 +17,8 @@ final class DaemonTrust: Sendable {
 
     init(configuration: DaemonConfiguration) {
         paths = configuration.trust
-        let folder = configuration.trust.isEmpty
+        let folder =
+            configuration.trust.isEmpty
             ? TrustFolder(url: configuration.trustDir.map { URL(fileURLWithPath: $0) } ?? TrustStoreLocation.folder())
             : nil
         self.folder = folder
@@ -32,13 +33,18 @@ final class DaemonTrust: Sendable {
     func reload() {
         let store = folder?.store() ?? TrustStore.commandLine(paths: paths)
         let folder = self.folder
-        state.withLock { $0.store = store; $0.status = Self.status(of: store, lastUpdate: $0.lastUpdate, folder: folder) }
+        state.withLock {
+            $0.store = store
+            $0.status = Self.status(of: store, lastUpdate: $0.lastUpdate, folder: folder)
+        }
     }
 
     /// Records a refresh; returns its outcome word (as `/v1/status` shows it).
     @discardableResult
     func recordUpdate(_ report: TrustUpdateReport, at time: Date = Date()) -> String {
-        let outcome = report.sources.isEmpty ? "nothing-to-fetch" : report.offline ? "offline" : report.updated > 0 ? "updated" : "unchanged"
+        let outcome =
+            report.sources.isEmpty
+            ? "nothing-to-fetch" : report.offline ? "offline" : report.updated > 0 ? "updated" : "unchanged"
         let folder = self.folder
         state.withLock {
             $0.lastUpdate = TrustStatus.LastUpdate(time: time, outcome: outcome, updated: report.updated)

@@ -35,7 +35,8 @@ extension PCSCEndToEnd {
         let rows = try Self.auditRows(daemon)
         let row = try #require(rows.last)
         #expect(row.readId == readId)
-        #expect(fields["CCCD_CLIENT"] == row.clientID && row.clientID.hasPrefix("legacy/kiosk-#") && !row.clientID.contains("000123"))
+        #expect(
+            fields["CCCD_CLIENT"] == row.clientID && row.clientID.hasPrefix("legacy/kiosk-#") && !row.clientID.contains("000123"))
         try Self.expectNoPersonalData(in: read.map { "\($0.0)=\($0.1)" }.joined(separator: "\n"), "the journal entry")
 
         let export = try daemon.request("GET", "/v1/reads/\(readId)/evidence")
