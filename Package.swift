@@ -259,7 +259,6 @@ let package = Package(
                 "CCCDClientTokens", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-                .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]),
         .testTarget(name: "CCCDDoctorTests", dependencies: ["CCCDDoctor"]),

@@ -12,7 +12,7 @@ import Testing
     /// Runs `test` against the daemon's router with a fresh fixture (tokens for teller-a, kiosk-b,
     /// monitor-m and the legacy token; no readers, no audit journal).
     static func withRouter(_ test: @Sendable (RouteTests.Fixture, any TestClientProtocol) async throws -> Void) async throws {
-        let fixture = try RouteTests.Fixture(allowedHosts: ["localhost"])
+        let fixture = try RouteTests.Fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let app = Application(router: DaemonRouter.make(fixture.services))
         try await app.test(.router) { client in try await test(fixture, client) }
