@@ -7,7 +7,7 @@ import Hummingbird
 import Logging
 import Testing
 
-/// The router in process (``InProcessRouter``: no socket, no card): authentication into the
+/// The router in process (``InProcessRouter``, HummingbirdTesting's `.router` client: no socket, no card): authentication into the
 /// request context, scopes per route group, and reads visible only to the client that made them.
 /// The same behaviour through the real server and a card: DaemonClientIsolationTests.
 @Suite struct RouteTests {
@@ -17,7 +17,8 @@ import Testing
         let legacy = String(repeating: "5", count: 64)
         var secrets: [String: String] = [:]
 
-        init() throws {
+        /// `allowedHosts`: HummingbirdTesting's router client sends `Host: localhost` without a port.
+        init(allowedHosts: [String] = ["localhost"]) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("cccdd-routes-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var file = ClientTokenFile()
@@ -26,7 +27,7 @@ import Testing
             }
             try file.save(path: folder.appendingPathComponent("cccdd-tokens.json").path)
             let configuration = DaemonConfiguration(
-                tokenFile: folder.appendingPathComponent("cccdd.token").path, trust: [],
+                tokenFile: folder.appendingPathComponent("cccdd.token").path, allowedHosts: allowedHosts, trust: [],
                 trustDir: folder.appendingPathComponent("trust").path, audit: .init(path: nil, saltFile: nil, retentionDays: nil))
             services = try DaemonServices(
                 configuration: configuration, token: AccessToken(legacy), metrics: DaemonMetrics.shared,
@@ -53,8 +54,7 @@ import Testing
         let fixture = try Fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
         let mine = fixture.read(owner: "kiosk-b")
-        let client = InProcessRouter(DaemonRouter.make(fixture.services))
-        do {
+        try await InProcessRouter.test(DaemonRouter.make(fixture.services)) { client in
             let path = "/v1/reads/\(mine.readId)"
             #expect(try await client.execute(.get, path, headers: fixture.headers("kiosk-b")).status == .ok)
             #expect(try await client.execute(.get, path + "/photo", headers: fixture.headers("kiosk-b")).status == .ok)
@@ -85,8 +85,7 @@ import Testing
     @Test func scopesLimitTheRoutes() async throws {
         let fixture = try Fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
-        let client = InProcessRouter(DaemonRouter.make(fixture.services))
-        do {
+        try await InProcessRouter.test(DaemonRouter.make(fixture.services)) { client in
             // (method, path, body, scopes that pass the scope check)
             let routes: [(HTTPRequest.Method, String, String?, Set<String>)] = [
                 (.get, "/v1/status", nil, ["teller-a", "kiosk-b", "monitor-m", "legacy"]),
@@ -122,10 +121,9 @@ import Testing
     @Test func inProcessRequestRate() async throws {
         let fixture = try Fixture()
         defer { try? FileManager.default.removeItem(at: fixture.folder) }
-        let client = InProcessRouter(DaemonRouter.make(fixture.services))
         let count = 2000
         let started = ContinuousClock.now
-        do {
+        try await InProcessRouter.test(DaemonRouter.make(fixture.services)) { client in
             for _ in 0..<count {
                 let reply = try await client.execute(.get, "/v1/readers", headers: fixture.headers("kiosk-b"))
                 #expect(reply.status == .ok)

@@ -5,7 +5,9 @@ import Hummingbird
 
 /// JSON responses: key-sorted, UTF-8 text unescaped (Vietnamese stays readable), ISO 8601 dates.
 public enum JSONResponse {
-    public static var encoder: JSONEncoder { JSONCoding.encoder() }
+    /// The one response encoder (JSONCoding's settings). Foundation's `JSONEncoder` guards its
+    /// options with a lock, so one instance may encode on many threads at once.
+    public static let encoder: JSONEncoder = JSONCoding.encoder()
 
     public static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         response(data: try encoder.encode(value), status: status)

@@ -14,11 +14,18 @@ public final class ReaderManager: Sendable {
         var session: ReaderSession?
     }
 
+    private struct SessionKey: Hashable, Sendable {
+        var owner: String
+        var id: String
+    }
+
     private struct State: Sendable {
         /// Reader names in PC/SC order (what an index refers to, as in `cccd readers`).
         var order: [String] = []
         var readers: [String: ReaderState] = [:]
-        var sessions: [String: ReaderSession] = [:]
+        /// Running sessions by client and session id: each client has its own session ids, so two
+        /// clients that pick the same id do not collide, and neither can reach the other's session.
+        var sessions: [SessionKey: ReaderSession] = [:]
         /// What reads learned about each reader (by name), for the next read on it.
         var learnedProfiles: [String: ReaderProfile] = [:]
     }
@@ -85,26 +92,28 @@ public final class ReaderManager: Sendable {
         try state.withLock { state throws(APIError) -> ReaderSession in
             guard state.readers[reader] != nil else { throw APIError.readerNotFound }
             guard state.readers[reader]?.session == nil else { throw APIError.readerBusy }
-            guard state.sessions[sessionId] == nil else {
+            let key = SessionKey(owner: owner, id: sessionId)
+            guard state.sessions[key] == nil else {
                 throw APIError(.conflict, code: "session_in_use", message: "a read with this sessionId is running")
             }
             let session = ReaderSession(id: sessionId, reader: reader, owner: owner)
             state.readers[reader]?.session = session
-            state.sessions[sessionId] = session
+            state.sessions[key] = session
             return session
         }
     }
 
     public func endSession(_ session: ReaderSession) {
         state.withLock { state in
-            state.sessions.removeValue(forKey: session.id)
+            state.sessions.removeValue(forKey: SessionKey(owner: session.owner, id: session.id))
             if state.readers[session.reader]?.session === session { state.readers[session.reader]?.session = nil }
         }
     }
 
     /// Cancels a running read of `owner`'s. Returns false when no session of theirs has this id.
     public func cancel(sessionId: String, owner: String = AuthenticatedClient.legacy.name) -> Bool {
-        guard let session = state.withLock({ $0.sessions[sessionId] }), session.owner == owner else { return false }
+        let key = SessionKey(owner: owner, id: sessionId)
+        guard let session = state.withLock({ $0.sessions[key] }) else { return false }
         session.cancel()
         return true
     }

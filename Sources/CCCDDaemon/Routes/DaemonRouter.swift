@@ -45,8 +45,12 @@ public enum DaemonRouter {
         return raw.removingPercentEncoding ?? raw
     }
 
-    /// The audit client id: `X-Client-Id` (checked by ``ClientIdentityMiddleware``), else `local`.
-    static func clientID(_ request: Request) -> String {
-        (try? ClientIdentity.clientID(request)) ?? ClientIdentity.anonymous
+    /// The audit client id: the name of the client the bearer token belongs to — a caller cannot
+    /// choose it — and, when the caller sends `X-Client-Id` (checked by ``ClientIdentityMiddleware``),
+    /// that label after a `/`: `teller-a`, `teller-a/desk-3`, `legacy/kiosk-7`.
+    static func clientID(_ request: Request, _ context: DaemonRequestContext) throws(APIError) -> String {
+        let owner = try context.owner()
+        guard let label = try ClientIdentity.label(request) else { return owner }
+        return owner + "/" + label
     }
 }

@@ -29,7 +29,7 @@ enum EvidenceRoutes {
             } catch {
                 throw APIError(.unprocessableContent, code: "evidence_unavailable", message: "\(error)")
             }
-            try services.audit.recordEvidenceExport(format: format.rawValue, readId: stored.readId, clientID: DaemonRouter.clientID(request))
+            try services.audit.recordEvidenceExport(format: format.rawValue, readId: stored.readId, clientID: DaemonRouter.clientID(request, context))
             guard signed else { return JSONResponse.response(data: bundle) }
             let jws: String
             do {

@@ -30,7 +30,7 @@ enum FaceRoutes {
                 personalNumber = stored.result.citizen?.personalNumber ?? stored.result.document?.personalNumber
             }
             let pending = chipTemplate
-            let clientID = DaemonRouter.clientID(request)
+            let clientID = try DaemonRouter.clientID(request, context)
             let capture: LiveCaptureComparison
             do {
                 // CPU bound: a few at a time, the others wait their turn (or get 503 face_busy).

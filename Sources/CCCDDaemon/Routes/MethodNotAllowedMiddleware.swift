@@ -11,22 +11,62 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     let table: RouteTable
 
     final class RouteTable: Sendable {
-        private let routes = LockedBox<[(components: [Substring], method: String)]>([])
+        private struct Routes: Sendable {
+            /// Methods per literal path (no parameter): one dictionary lookup for most requests.
+            var literal: [String: Set<String>] = [:]
+            /// Paths with parameters (`:id`, `{id}`), by number of components.
+            var patterns: [Int: [(components: [Substring], method: String)]] = [:]
+        }
+
+        private let routes = LockedBox(Routes())
 
         func fill(_ served: [(path: String, method: String)]) {
-            routes.withLock { $0 = served.map { ($0.path.split(separator: "/"), $0.method) } }
+            var table = Routes()
+            for (path, method) in served {
+                let components = path.split(separator: "/")
+                if components.contains(where: { $0.hasPrefix(":") || $0.hasPrefix("{") }) {
+                    table.patterns[components.count, default: []].append((components, method))
+                } else {
+                    table.literal[Self.normalised(path), default: []].insert(method)
+                }
+            }
+            routes.withLock { $0 = table }
         }
 
         /// The methods served on `path` (empty: the path is not served at all).
-        func methods(for path: String) -> [String] {
+        func methods(for path: String) -> Set<String> {
+            let table = routes.withLock { $0 }
+            var methods = table.literal[Self.normalised(path)] ?? []
             let components = path.split(separator: "/")
-            let matching = routes.withLock { routes in
-                routes.filter { route in
-                    route.components.count == components.count
-                        && zip(route.components, components).allSatisfy { $0.hasPrefix(":") || $0.hasPrefix("{") || $0 == $1 }
-                }.map(\.method)
+            for route in table.patterns[components.count] ?? []
+            where zip(route.components, components).allSatisfy({ $0.hasPrefix(":") || $0.hasPrefix("{") || $0 == $1 }) {
+                methods.insert(route.method)
             }
-            return Array(Set(matching)).sorted()
+            return methods
+        }
+
+        /// Whether `method` is served on `path` as a literal route (HEAD wherever GET is): the
+        /// answer for nearly every request, without splitting the path. `false` says nothing.
+        func servesLiterally(_ method: String, on path: String) -> Bool {
+            guard let methods = routes.withLock({ $0.literal[Self.normalised(path)] }) else { return false }
+            return methods.contains(method) || (method == "HEAD" && methods.contains("GET"))
+        }
+
+        /// The path as its components say it (`/v1//status/` and `/v1/status` match alike, as the
+        /// component comparison does); the common case, already normal, is returned as it is.
+        private static func normalised(_ path: String) -> String {
+            let slash = UInt8(ascii: "/")
+            var previous: UInt8 = 0
+            var normal = true
+            for byte in path.utf8 {
+                if byte == slash && previous == slash {
+                    normal = false
+                    break
+                }
+                previous = byte
+            }
+            if normal, path.utf8.count <= 1 || previous != slash { return path }
+            return "/" + path.split(separator: "/").joined(separator: "/")
         }
     }
 
@@ -50,12 +90,13 @@ struct MethodNotAllowedMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func notAllowed(_ request: Request) -> Response? {
-        let methods = table.methods(for: request.uri.path)
+        if table.servesLiterally(request.method.rawValue, on: request.uri.path) { return nil }
+        var allowed = table.methods(for: request.uri.path)
         // HEAD is served wherever GET is.
-        let allowed = methods.contains("GET") && !methods.contains("HEAD") ? (methods + ["HEAD"]).sorted() : methods
+        if allowed.contains("GET") { allowed.insert("HEAD") }
         guard !allowed.isEmpty, !allowed.contains(request.method.rawValue) else { return nil }
         var response = APIError.methodNotAllowed.response()
-        response.headers[.allow] = allowed.joined(separator: ", ")
+        response.headers[.allow] = allowed.sorted().joined(separator: ", ")
         return response
     }
 }

@@ -18,7 +18,8 @@ enum ReadRoutes {
             let headerSession = request.headers[sessionHeader]
             if let headerSession { try SessionID.validate(headerSession) }
             let stored = try await services.readRunner.run(
-                readRequest, readerID: readerID, headerSessionId: headerSession, clientID: DaemonRouter.clientID(request),
+                readRequest, readerID: readerID, headerSessionId: headerSession,
+                clientID: DaemonRouter.clientID(request, context),
                 owner: try context.owner())
             var response = try JSONResponse.response(ReadResponse(read: stored))
             response.headers[sessionHeader] = stored.sessionId

@@ -6,8 +6,11 @@ import Hummingbird
 /// (scopes teller and monitor).
 enum StatusRoutes {
     static func registerPublic(on router: Router<BasicRequestContext>) {
+        // The same bytes every time: encoded once.
+        let health = try? JSONResponse.encoder.encode(HealthResponse(status: "ok", version: CCCDDaemonInfo.version))
         router.get("/healthz") { _, _ in
-            try JSONResponse.response(HealthResponse(status: "ok", version: CCCDDaemonInfo.version))
+            guard let health else { throw APIError.internalError }
+            return JSONResponse.response(data: health)
         }
     }
 
@@ -15,11 +18,14 @@ enum StatusRoutes {
         anyClient router: RouterGroup<DaemonRequestContext>, operations: RouterGroup<DaemonRequestContext>,
         services: DaemonServices
     ) {
+        // Polled often (monitoring, the teller page): the body is encoded again only when it changed.
+        let statusBodies = EncodedBodyCache<StatusResponse>()
         router.get("/v1/status") { _, _ in
             let uptime = ContinuousClock.now - services.startedAt
-            return try JSONResponse.response(StatusResponse(
+            let status = StatusResponse(
                 service: "cccdd", version: CCCDDaemonInfo.version, uptimeSeconds: Int(uptime.components.seconds),
-                readers: services.readers.readers(), trust: services.trust.status()))
+                readers: services.readers.readers(), trust: services.trust.status())
+            return JSONResponse.response(data: try statusBodies.body(for: status))
         }
         router.get("/v1/readers") { _, _ in
             try JSONResponse.response(ReadersResponse(readers: services.readers.readers()))

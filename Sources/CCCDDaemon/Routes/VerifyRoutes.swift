@@ -10,7 +10,7 @@ import Metrics
 /// result model as a read, docs/schema/read-result.schema.json).
 enum VerifyRoutes {
     static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
-        router.post("/v1/verify") { request, _ in
+        router.post("/v1/verify") { request, context in
             try RequestBodyReader.requireJSON(request)
             let started = ContinuousClock.now
             let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
@@ -23,7 +23,7 @@ enum VerifyRoutes {
             try services.audit.recordVerify(
                 passive: report.passive.status.rawValue, overall: report.overall.rawValue,
                 personalNumber: document.citizen?.personalNumber ?? document.document?.personalNumber,
-                clientID: DaemonRouter.clientID(request), outcome: "ok", duration: ContinuousClock.now - started)
+                clientID: DaemonRouter.clientID(request, context), outcome: "ok", duration: ContinuousClock.now - started)
             Counter(label: "cccdd_verifies_total", dimensions: [("overall", report.overall.rawValue)]).increment()
             return try JSONResponse.response(document)
         }

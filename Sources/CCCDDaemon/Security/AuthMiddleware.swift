@@ -14,9 +14,8 @@ struct AuthMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
     {
-        guard let header = request.headers[.authorization], header.count > 7,
-              header.prefix(7).lowercased() == "bearer ",
-              let client = clients.authenticate(header.dropFirst(7).trimmingCharacters(in: .whitespaces))
+        guard let header = request.headers[.authorization], let presented = Self.bearerToken(header),
+              let client = clients.authenticate(presented)
         else {
             var response = APIError.unauthorized.response()
             response.headers[.wwwAuthenticate] = "Bearer realm=\"cccdd\""
@@ -25,6 +24,19 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.client = client
         return try await next(request, context)
+    }
+
+    /// The token of `Bearer <token>` (scheme case-insensitive, RFC 9110 §11.1), without the spaces
+    /// and tabs around it; `nil` for another scheme or an empty token. Works on the UTF-8 view: it
+    /// runs on every API request, and Foundation's `trimmingCharacters` showed up in its profile.
+    static func bearerToken(_ header: String) -> Substring? {
+        let utf8 = header.utf8
+        guard utf8.count > 7, utf8.prefix(7).elementsEqual("bearer ".utf8, by: { $0 | 0x20 == $1 }) else { return nil }
+        func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        guard let first = utf8.dropFirst(7).firstIndex(where: { !isBlank($0) }),
+              let last = utf8.lastIndex(where: { !isBlank($0) })
+        else { return nil }
+        return Substring(utf8[first...last])
     }
 }
 

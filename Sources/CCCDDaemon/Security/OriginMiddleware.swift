@@ -10,8 +10,8 @@ import Hummingbird
 struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
     let policy: OriginPolicy
 
-    static var secFetchSite: HTTPField.Name { HTTPField.Name("Sec-Fetch-Site")! }
-    static var resourcePolicy: HTTPField.Name { HTTPField.Name("Cross-Origin-Resource-Policy")! }
+    static var secFetchSite: HTTPField.Name { OriginFieldNames.secFetchSite }
+    static var resourcePolicy: HTTPField.Name { OriginFieldNames.resourcePolicy }
 
     static var allowedMethods: String { "GET, POST, DELETE, OPTIONS" }
     static var allowedHeaders: String { "Authorization, Content-Type, X-Session-Id, X-Client-Id" }
@@ -58,4 +58,11 @@ struct OriginMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.vary] = "Origin"
         response.headers[.accessControlExposeHeaders] = "X-Session-Id"
     }
+}
+
+/// Made once (a field name is validated and lowercased when it is made, on every request otherwise);
+/// outside the generic middleware, which cannot have stored static properties.
+enum OriginFieldNames {
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+    static let resourcePolicy = HTTPField.Name("Cross-Origin-Resource-Policy")!
 }

@@ -11,15 +11,19 @@ final class DaemonTrust: Sendable {
     /// when the configuration names explicit `trust` paths (those are never refreshed).
     let folder: TrustFolder?
     private let paths: [String]
-    private let state: LockedBox<(store: TrustStore, lastUpdate: TrustStatus.LastUpdate?)>
+    /// The store, the last refresh, and what `status()` says about them — computed when one of the
+    /// two changes, not per `/v1/status` request (the dates come from every certificate and CRL).
+    private let state: LockedBox<(store: TrustStore, lastUpdate: TrustStatus.LastUpdate?, status: TrustStatus)>
 
     init(configuration: DaemonConfiguration) {
         paths = configuration.trust
-        folder = configuration.trust.isEmpty
+        let folder =
+            configuration.trust.isEmpty
             ? TrustFolder(url: configuration.trustDir.map { URL(fileURLWithPath: $0) } ?? TrustStoreLocation.folder())
             : nil
+        self.folder = folder
         let store = folder?.store() ?? TrustStore.commandLine(paths: configuration.trust)
-        state = LockedBox((store, nil))
+        state = LockedBox((store, nil, Self.status(of: store, lastUpdate: nil, folder: folder)))
     }
 
     /// The store reads and verifications use now.
@@ -28,20 +32,31 @@ final class DaemonTrust: Sendable {
     /// Loads the store again (after a refresh).
     func reload() {
         let store = folder?.store() ?? TrustStore.commandLine(paths: paths)
-        state.withLock { $0.store = store }
+        let folder = self.folder
+        state.withLock {
+            $0.store = store
+            $0.status = Self.status(of: store, lastUpdate: $0.lastUpdate, folder: folder)
+        }
     }
 
     /// Records a refresh; returns its outcome word (as `/v1/status` shows it).
     @discardableResult
     func recordUpdate(_ report: TrustUpdateReport, at time: Date = Date()) -> String {
-        let outcome = report.sources.isEmpty ? "nothing-to-fetch" : report.offline ? "offline" : report.updated > 0 ? "updated" : "unchanged"
-        state.withLock { $0.lastUpdate = TrustStatus.LastUpdate(time: time, outcome: outcome, updated: report.updated) }
+        let outcome =
+            report.sources.isEmpty
+            ? "nothing-to-fetch" : report.offline ? "offline" : report.updated > 0 ? "updated" : "unchanged"
+        let folder = self.folder
+        state.withLock {
+            $0.lastUpdate = TrustStatus.LastUpdate(time: time, outcome: outcome, updated: report.updated)
+            $0.status = Self.status(of: $0.store, lastUpdate: $0.lastUpdate, folder: folder)
+        }
         return outcome
     }
 
     /// What `/v1/status` says about the store.
-    func status(at time: Date = Date()) -> TrustStatus {
-        let (store, lastUpdate) = state.withLock { ($0.store, $0.lastUpdate) }
+    func status() -> TrustStatus { state.withLock { $0.status } }
+
+    private static func status(of store: TrustStore, lastUpdate: TrustStatus.LastUpdate?, folder: TrustFolder?) -> TrustStatus {
         let nextUpdates = store.revocationLists.compactMap(\.nextUpdate)
         return TrustStatus(
             source: folder?.url.path ?? "configuration",

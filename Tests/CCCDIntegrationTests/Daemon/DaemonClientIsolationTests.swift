@@ -45,6 +45,9 @@ extension PCSCEndToEnd {
         #expect(reply.status == 200, "\(String(decoding: reply.body, as: UTF8.self))")
         let readId = try #require(reply.json?["readId"] as? String)
         _ = try eventsB.waitFor { $0.type == "read-finished" && $0.data["readId"] == readId }
+        // The journal names the client the token belongs to, not a header the caller chose.
+        let row = try #require(try Self.auditRows(daemon).last)
+        #expect(row.readId == readId && row.clientID == "kiosk-b", "\(row.clientID)")
 
         // Its owner sees it; another client, even a teller or the legacy token, gets 404 as for no read.
         #expect(try daemon.request("GET", "/v1/reads/\(readId)", token: .some(kioskB)).status == 200)

@@ -133,7 +133,7 @@ extension PCSCEndToEnd {
         #expect(rows.count == 1)
         #expect(row.outcome == "ok" && row.overall == "valid" && row.passive == "valid" && row.reader == bed.readerNames[0])
         #expect(row.idHash.map { hash in hash.count == 64 && hash.allSatisfy { $0.isHexDigit } } == true)
-        #expect(row.durationMilliseconds > 0 && row.clientID == "local")
+        #expect(row.durationMilliseconds > 0 && row.clientID == "legacy")
     }
 
     @Test func daemonReadsTwoReadersAtOnceAndExpiresReads() async throws {

@@ -67,7 +67,7 @@ extension PCSCEndToEnd {
         // The journal: one row per export, with format, read id and client, and nothing else.
         let exports = try Self.auditRows(daemon).filter { $0.operation == .evidenceExport }
         #expect(exports.map { $0.format ?? "" }.sorted() == ["cccdkit", "ekyc-raw", "rar"])
-        #expect(exports.allSatisfy { $0.readId == readId && $0.idHash == nil && $0.outcome == "ok" && $0.clientID == "local" })
+        #expect(exports.allSatisfy { $0.readId == readId && $0.idHash == nil && $0.outcome == "ok" && $0.clientID == "legacy" })
         #expect(!daemon.log.contains(raw["dg1"]!) && !daemon.log.contains(raw["sod"]!.prefix(40)))
         try Self.expectNoPersonalData(in: daemon.log, "the daemon log")
     }

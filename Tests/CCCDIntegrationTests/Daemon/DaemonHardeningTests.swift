@@ -33,9 +33,10 @@ extension PCSCEndToEnd {
         let rows = try Self.auditRows(daemon)
         #expect(rows.count == 3)
         let ids = rows.map(\.clientID)
-        #expect(ids.count == 3 && ids[2] == "teller-7", "\(ids)")
-        #expect(ids[0].hasPrefix("kiosk-#") && ids[0].count == "kiosk-#".count + 12, "\(ids)")
-        #expect(ids[1].hasPrefix("x#") && ids[0] != ids[1], "\(ids)")
+        // The token's client (the single token: `legacy`), then the X-Client-Id label.
+        #expect(ids.count == 3 && ids[2] == "legacy/teller-7", "\(ids)")
+        #expect(ids[0].hasPrefix("legacy/kiosk-#") && ids[0].count == "legacy/kiosk-#".count + 12, "\(ids)")
+        #expect(ids[1].hasPrefix("legacy/x#") && ids[0] != ids[1], "\(ids)")
         #expect(!ids.joined().contains("000123") && !ids.joined().contains("123456"))
     }
 

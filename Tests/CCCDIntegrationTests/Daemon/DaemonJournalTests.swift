@@ -35,14 +35,15 @@ extension PCSCEndToEnd {
         let rows = try Self.auditRows(daemon)
         let row = try #require(rows.last)
         #expect(row.readId == readId)
-        #expect(fields["CCCD_CLIENT"] == row.clientID && row.clientID.hasPrefix("kiosk-#") && !row.clientID.contains("000123"))
+        #expect(
+            fields["CCCD_CLIENT"] == row.clientID && row.clientID.hasPrefix("legacy/kiosk-#") && !row.clientID.contains("000123"))
         try Self.expectNoPersonalData(in: read.map { "\($0.0)=\($0.1)" }.joined(separator: "\n"), "the journal entry")
 
         let export = try daemon.request("GET", "/v1/reads/\(readId)/evidence")
         #expect(export.status == 200)
         let exported = Dictionary(try #require(try journal.receive()), uniquingKeysWith: { first, _ in first })
         #expect(exported["CCCD_EVENT"] == "evidence-export" && exported["CCCD_READ_ID"] == readId)
-        #expect(exported["CCCD_FORMAT"] == "cccdkit" && exported["CCCD_CLIENT"] == "local")
+        #expect(exported["CCCD_FORMAT"] == "cccdkit" && exported["CCCD_CLIENT"] == "legacy")
 
         // A refused read is an event too, with its error code as the outcome and no verdict.
         let refused = try daemon.json("POST", "/v1/readers/0/read", ["access": ["can": "111111"]])
