@@ -1,16 +1,19 @@
 import CCCDLDS
 import CCCDPrimitives
 import CCCDTransport
+import SwiftASN1
 
 /// APDUs of PACE (ICAO 9303-11 §4.4.4) and the Dynamic Authentication Data they carry.
 public enum PACECommands {
     /// MSE:Set AT `00 22 C1 A4` with 80 (OID content), 83 (password reference) and, when given,
     /// 84 (domain-parameter ID; always sent for standardized parameters, see cccd-facts.md).
     public static func mseSetAT(algorithm: PACEAlgorithm, passwordReference: UInt8, parameterID: Int?) -> CommandAPDU {
-        var data = BERTLV.encode(tag: 0x80, value: algorithm.oidContentBytes)
-        data += BERTLV.encode(tag: 0x83, value: [passwordReference])
-        if let parameterID {
-            data += BERTLV.encode(tag: 0x84, value: BERTLV.integerContent(parameterID))
+        let data = dataObjects { coder in
+            coder.appendPrimitiveNode(identifier: contextTag(0)) { $0.append(contentsOf: algorithm.oidContentBytes) }
+            coder.appendPrimitiveNode(identifier: contextTag(3)) { $0.append(passwordReference) }
+            if let parameterID {
+                try parameterID.serialize(into: &coder, withIdentifier: contextTag(4))
+            }
         }
         // Cannot fail: at most a few dozen bytes.
         return try! CommandAPDU(cla: 0x00, ins: 0x22, p1: 0xC1, p2: 0xA4, data: data)
@@ -18,13 +21,31 @@ public enum PACECommands {
 
     /// GENERAL AUTHENTICATE with Dynamic Authentication Data `7C { objects }`; every step but the
     /// last is sent with the chaining bit (CLA 0x10). Le = 256 (extended length is chosen by the
-    /// encoder when the data needs it).
+    /// encoder when the data needs it). The objects' tags are one-byte context-specific tags
+    /// (`80`…`86`, primitive).
     public static func generalAuthenticate(_ objects: [(tag: UInt8, value: [UInt8])], isLast: Bool) -> CommandAPDU {
-        var inner: [UInt8] = []
-        for object in objects { inner += BERTLV.encode(tag: UInt32(object.tag), value: object.value) }
-        let data = BERTLV.encode(tag: 0x7C, value: inner)
+        let data = dataObjects { coder in
+            coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0x1C, tagClass: .application)) { inner in
+                for object in objects {
+                    inner.appendPrimitiveNode(identifier: contextTag(UInt(object.tag & 0x1F))) { $0.append(contentsOf: object.value) }
+                }
+            }
+        }
         // Cannot fail: PACE data objects stay far below 65535 bytes.
         return try! CommandAPDU(cla: isLast ? 0x00 : 0x10, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: 256)
+    }
+
+    /// Command data objects written with swift-asn1's DER serializer (ISO 7816-4 data objects are
+    /// BER-TLV with DER lengths: `80` is context-specific [0], `7C` application 28, constructed).
+    static func dataObjects(_ write: (inout DER.Serializer) throws -> Void) -> [UInt8] {
+        var serializer = DER.Serializer()
+        // Only the INTEGER writer throws, and not for an Int.
+        try? write(&serializer)
+        return serializer.serializedBytes
+    }
+
+    static func contextTag(_ number: UInt) -> ASN1Identifier {
+        ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific)
     }
 
     /// Parses a GENERAL AUTHENTICATE response: exactly one 7C object whose content is a list of
