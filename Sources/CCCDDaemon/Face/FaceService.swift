@@ -9,6 +9,8 @@ import enum CCCDLDS.DG2Parser
 /// idle memory stays small when no one compares faces).
 public final class FaceService: Sendable {
     private let engine = LockedBox<FaceEngine?>(nil)
+    /// Chip templates being computed ahead (``startChipTemplate(dg2:)``).
+    private let precomputing = LockedBox(0)
     private let configuration: FaceEngine.Configuration
     /// The decision level whose threshold the engine uses.
     public let level: FaceDecisionLevel
@@ -73,11 +75,21 @@ public final class FaceService: Sendable {
 
     /// Starts the chip photo's template from a DG2 file as soon as it has been read, on another
     /// thread (the read goes on). A failure (no models, no face) is kept and reported by the compare.
-    public func startChipTemplate(dg2: [UInt8]) -> PendingFaceResult<FaceTemplate> {
+    /// Nil when ``maximumPrecomputes`` are already running: reads that follow each other faster than
+    /// their templates (a photo without a face sends the detector through its slow retries) must not
+    /// pile CPU work up behind the daemon; such a read's compare computes the chip template itself.
+    public func startChipTemplate(dg2: [UInt8]) -> PendingFaceResult<FaceTemplate>? {
+        let admitted = precomputing.withLock { running -> Bool in
+            guard running < Self.maximumPrecomputes else { return false }
+            running += 1
+            return true
+        }
+        guard admitted else { return nil }
         // Everything (DG2 parsing, the first model load) on the pending work's thread: the read's task
         // must not wait.
-        PendingFaceResult {
-            Result { () throws(FaceError) in
+        return PendingFaceResult {
+            defer { self.precomputing.withLock { $0 -= 1 } }
+            return Result { () throws(FaceError) in
                 guard let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) else {
                     throw .unsupportedImageFormat
                 }
@@ -85,6 +97,12 @@ public final class FaceService: Sendable {
             }
         }
     }
+
+    /// Chip templates computed ahead at once (one core's worth on a two-core counter PC).
+    public static let maximumPrecomputes = 1
+
+    /// Chip templates being computed ahead now.
+    public var precomputesRunning: Int { precomputing.withLock { $0 } }
 
     /// Compares the chip template computed during the read with 1–5 live frames: only the live
     /// frames are worked on now (decoded, scored and described while the chip template finishes).

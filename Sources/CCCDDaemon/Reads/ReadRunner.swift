@@ -44,7 +44,8 @@ struct ReadRunner: Sendable {
         if let face, request.options.photo {
             options.fileReadObserver = { file, bytes in
                 guard file == .dataGroup(.dg2) else { return }
-                let started = face.startChipTemplate(dg2: bytes)
+                // None when the precompute slot is busy: the compare then computes it.
+                guard let started = face.startChipTemplate(dg2: bytes) else { return }
                 chipTemplate.withLock { $0 = started }
             }
         }
