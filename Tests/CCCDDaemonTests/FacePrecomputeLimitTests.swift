@@ -10,7 +10,8 @@ struct FacePrecomputeLimitTests {
     @Test("A second precompute is refused while one runs, and admitted once it is done")
     func precomputesAreBounded() async throws {
         // The face test photos are installed by scripts/setup.sh (as for CCCDFaceTests).
-        let cache = ProcessInfo.processInfo.environment["CCCD_FACE_TESTDATA"].flatMap { $0.isEmpty ? nil : $0 }
+        let cache =
+            ProcessInfo.processInfo.environment["CCCD_FACE_TESTDATA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache/cccdkit/face-testdata"
         let path = cache + "/chip/obama-jp2-15k.jp2"
         let chip = try #require(FileManager.default.contents(atPath: path).map { [UInt8]($0) }, "missing \(path)")

@@ -27,7 +27,9 @@ public enum PACECommands {
         let data = dataObjects { coder in
             coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0x1C, tagClass: .application)) { inner in
                 for object in objects {
-                    inner.appendPrimitiveNode(identifier: contextTag(UInt(object.tag & 0x1F))) { $0.append(contentsOf: object.value) }
+                    inner.appendPrimitiveNode(identifier: contextTag(UInt(object.tag & 0x1F))) {
+                        $0.append(contentsOf: object.value)
+                    }
                 }
             }
         }
