@@ -1,3 +1,4 @@
+import CCCDProtocols
 import CCCDTransport
 import SwiftASN1
 
@@ -5,8 +6,8 @@ import SwiftASN1
 public enum ChipAuthenticationCommands {
     /// MSE:Set KAT (3DES): `00 22 41 A6 { 91 PK_IFD [84 keyID] }`.
     public static func mseSetKAT(ephemeralPublicKey: [UInt8], keyID: Int?) throws(APDUError) -> CommandAPDU {
-        let data = dataObjects { coder in
-            coder.appendPrimitiveNode(identifier: contextTag(0x11)) { $0.append(contentsOf: ephemeralPublicKey) }
+        let data = CommandDataObjects.encode { coder in
+            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0x11)) { $0.append(contentsOf: ephemeralPublicKey) }
             try keyReference(keyID, into: &coder)
         }
         return try CommandAPDU(cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xA6, data: data)
@@ -14,12 +15,12 @@ public enum ChipAuthenticationCommands {
 
     /// MSE:Set AT (AES): `00 22 41 A4 { 80 OID [84 keyID] }`.
     public static func mseSetAT(protocolOID: String, keyID: Int?) throws(APDUError) -> CommandAPDU {
-        let data = dataObjects { coder in
+        let data = CommandDataObjects.encode { coder in
             // An OID that does not parse goes out empty (`80 00`): the chip refuses it.
             if let oid = try? ASN1ObjectIdentifier(dotRepresentation: protocolOID) {
-                try oid.serialize(into: &coder, withIdentifier: contextTag(0))
+                try oid.serialize(into: &coder, withIdentifier: CommandDataObjects.contextTag(0))
             } else {
-                coder.appendPrimitiveNode(identifier: contextTag(0)) { _ in }
+                coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) { _ in }
             }
             try keyReference(keyID, into: &coder)
         }
@@ -28,9 +29,9 @@ public enum ChipAuthenticationCommands {
 
     /// GENERAL AUTHENTICATE: `00 86 00 00 { 7C { 80 PK_IFD } } 00`.
     public static func generalAuthenticate(ephemeralPublicKey: [UInt8]) throws(APDUError) -> CommandAPDU {
-        let data = dataObjects { coder in
-            coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0x1C, tagClass: .application)) { inner in
-                inner.appendPrimitiveNode(identifier: contextTag(0)) { $0.append(contentsOf: ephemeralPublicKey) }
+        let data = CommandDataObjects.encode { coder in
+            coder.appendConstructedNode(identifier: CommandDataObjects.dynamicAuthenticationData) { inner in
+                inner.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) { $0.append(contentsOf: ephemeralPublicKey) }
             }
         }
         return try CommandAPDU(cla: 0x00, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: CommandAPDU.maxShortNe)
@@ -51,22 +52,10 @@ public enum ChipAuthenticationCommands {
         ]
     }
 
-    /// The command data objects, written with swift-asn1's DER serializer (ISO 7816-4 data objects
-    /// are BER-TLV with DER lengths: tag `80` is context-specific [0], `7C` application 28).
-    static func dataObjects(_ write: (inout DER.Serializer) throws -> Void) -> [UInt8] {
-        var serializer = DER.Serializer()
-        // Only the INTEGER and OID writers throw, and only for values they were built from.
-        try? write(&serializer)
-        return serializer.serializedBytes
-    }
-
-    static func contextTag(_ number: UInt) -> ASN1Identifier {
-        ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific)
-    }
 
     /// `84 keyID` when the key has an ID: an INTEGER's content octets under tag [4].
     static func keyReference(_ keyID: Int?, into coder: inout DER.Serializer) throws {
         guard let keyID else { return }
-        try keyID.serialize(into: &coder, withIdentifier: contextTag(4))
+        try keyID.serialize(into: &coder, withIdentifier: CommandDataObjects.contextTag(4))
     }
 }

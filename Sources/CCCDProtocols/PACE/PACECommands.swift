@@ -8,11 +8,11 @@ public enum PACECommands {
     /// MSE:Set AT `00 22 C1 A4` with 80 (OID content), 83 (password reference) and, when given,
     /// 84 (domain-parameter ID; always sent for standardized parameters, see cccd-facts.md).
     public static func mseSetAT(algorithm: PACEAlgorithm, passwordReference: UInt8, parameterID: Int?) -> CommandAPDU {
-        let data = dataObjects { coder in
-            coder.appendPrimitiveNode(identifier: contextTag(0)) { $0.append(contentsOf: algorithm.oidContentBytes) }
-            coder.appendPrimitiveNode(identifier: contextTag(3)) { $0.append(passwordReference) }
+        let data = CommandDataObjects.encode { coder in
+            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) { $0.append(contentsOf: algorithm.oidContentBytes) }
+            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(3)) { $0.append(passwordReference) }
             if let parameterID {
-                try parameterID.serialize(into: &coder, withIdentifier: contextTag(4))
+                try parameterID.serialize(into: &coder, withIdentifier: CommandDataObjects.contextTag(4))
             }
         }
         // Cannot fail: at most a few dozen bytes.
@@ -24,10 +24,10 @@ public enum PACECommands {
     /// encoder when the data needs it). The objects' tags are one-byte context-specific tags
     /// (`80`…`86`, primitive).
     public static func generalAuthenticate(_ objects: [(tag: UInt8, value: [UInt8])], isLast: Bool) -> CommandAPDU {
-        let data = dataObjects { coder in
-            coder.appendConstructedNode(identifier: ASN1Identifier(tagWithNumber: 0x1C, tagClass: .application)) { inner in
+        let data = CommandDataObjects.encode { coder in
+            coder.appendConstructedNode(identifier: CommandDataObjects.dynamicAuthenticationData) { inner in
                 for object in objects {
-                    inner.appendPrimitiveNode(identifier: contextTag(UInt(object.tag & 0x1F))) {
+                    inner.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(UInt(object.tag & 0x1F))) {
                         $0.append(contentsOf: object.value)
                     }
                 }
@@ -37,18 +37,6 @@ public enum PACECommands {
         return try! CommandAPDU(cla: isLast ? 0x00 : 0x10, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: 256)
     }
 
-    /// Command data objects written with swift-asn1's DER serializer (ISO 7816-4 data objects are
-    /// BER-TLV with DER lengths: `80` is context-specific [0], `7C` application 28, constructed).
-    static func dataObjects(_ write: (inout DER.Serializer) throws -> Void) -> [UInt8] {
-        var serializer = DER.Serializer()
-        // Only the INTEGER writer throws, and not for an Int.
-        try? write(&serializer)
-        return serializer.serializedBytes
-    }
-
-    static func contextTag(_ number: UInt) -> ASN1Identifier {
-        ASN1Identifier(tagWithNumber: number, tagClass: .contextSpecific)
-    }
 
     /// Parses a GENERAL AUTHENTICATE response: exactly one 7C object whose content is a list of
     /// context-specific objects with distinct tags.
