@@ -7,7 +7,9 @@ public enum ChipAuthenticationCommands {
     /// MSE:Set KAT (3DES): `00 22 41 A6 { 91 PK_IFD [84 keyID] }`.
     public static func mseSetKAT(ephemeralPublicKey: [UInt8], keyID: Int?) throws(APDUError) -> CommandAPDU {
         let data = CommandDataObjects.encode { coder in
-            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0x11)) { $0.append(contentsOf: ephemeralPublicKey) }
+            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0x11)) {
+                $0.append(contentsOf: ephemeralPublicKey)
+            }
             try keyReference(keyID, into: &coder)
         }
         return try CommandAPDU(cla: 0x00, ins: 0x22, p1: 0x41, p2: 0xA6, data: data)
@@ -31,7 +33,9 @@ public enum ChipAuthenticationCommands {
     public static func generalAuthenticate(ephemeralPublicKey: [UInt8]) throws(APDUError) -> CommandAPDU {
         let data = CommandDataObjects.encode { coder in
             coder.appendConstructedNode(identifier: CommandDataObjects.dynamicAuthenticationData) { inner in
-                inner.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) { $0.append(contentsOf: ephemeralPublicKey) }
+                inner.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) {
+                    $0.append(contentsOf: ephemeralPublicKey)
+                }
             }
         }
         return try CommandAPDU(cla: 0x00, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: CommandAPDU.maxShortNe)
@@ -51,7 +55,6 @@ public enum ChipAuthenticationCommands {
             try CommandAPDU(cla: 0x00, ins: 0xB0, p1: 0x00, p2: 0x00, ne: 1),
         ]
     }
-
 
     /// `84 keyID` when the key has an ID: an INTEGER's content octets under tag [4].
     static func keyReference(_ keyID: Int?, into coder: inout DER.Serializer) throws {

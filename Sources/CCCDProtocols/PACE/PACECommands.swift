@@ -9,7 +9,9 @@ public enum PACECommands {
     /// 84 (domain-parameter ID; always sent for standardized parameters, see cccd-facts.md).
     public static func mseSetAT(algorithm: PACEAlgorithm, passwordReference: UInt8, parameterID: Int?) -> CommandAPDU {
         let data = CommandDataObjects.encode { coder in
-            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) { $0.append(contentsOf: algorithm.oidContentBytes) }
+            coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(0)) {
+                $0.append(contentsOf: algorithm.oidContentBytes)
+            }
             coder.appendPrimitiveNode(identifier: CommandDataObjects.contextTag(3)) { $0.append(passwordReference) }
             if let parameterID {
                 try parameterID.serialize(into: &coder, withIdentifier: CommandDataObjects.contextTag(4))
@@ -36,7 +38,6 @@ public enum PACECommands {
         // Cannot fail: PACE data objects stay far below 65535 bytes.
         return try! CommandAPDU(cla: isLast ? 0x00 : 0x10, ins: 0x86, p1: 0x00, p2: 0x00, data: data, ne: 256)
     }
-
 
     /// Parses a GENERAL AUTHENTICATE response: exactly one 7C object whose content is a list of
     /// context-specific objects with distinct tags.
