@@ -34,6 +34,18 @@ public struct MRZKey: Hashable, Sendable {
 
     /// The Vietnamese convenience: the document number is the last 9 digits of the 12-digit ID.
     /// `dateOfExpiry` nil means a card without expiry.
+    /// The same from the text a clerk types: the 12-digit ID, the birth date `YYYY-MM-DD` and the
+    /// expiry `YYYY-MM-DD` (nil: no expiry).
+    public init(vietnameseID: String, dateOfBirthISO: String, dateOfExpiryISO: String?) throws(MRZError) {
+        // In this order, so the first wrong field is the one reported.
+        let id = try VietnameseID(vietnameseID)
+        let birth = try MRZDate(iso: dateOfBirthISO, field: .dateOfBirth)
+        let expiry = try dateOfExpiryISO.map { (text: String) throws(MRZError) in
+            try MRZDate(iso: text, field: .dateOfExpiry)
+        }
+        try self.init(vietnameseID: id, dateOfBirth: birth, dateOfExpiry: expiry)
+    }
+
     public init(vietnameseID: VietnameseID, dateOfBirth: MRZDate, dateOfExpiry: MRZDate?) throws(MRZError) {
         let expiry: MRZDate
         if let dateOfExpiry {

@@ -135,7 +135,7 @@ public struct ReadRequest: Sendable, Equatable {
                 options.timeoutSeconds = timeout
             }
             if let text = o.activeAuthenticationChallenge {
-                guard AccessFieldRules.isChallenge(text), let challenge = Self.challengeBytes(text) else {
+                guard AccessFieldRules.isChallenge(text), let challenge = ActiveAuthenticationChallenge.parse(text) else {
                     throw .invalidRequest("options.activeAuthenticationChallenge must be 8 bytes: 16 hex digits or base64")
                 }
                 options.activeAuthenticationChallenge = challenge
@@ -158,17 +158,6 @@ public struct ReadRequest: Sendable, Equatable {
     }
 }
 
-extension ReadRequest {
-    /// A caller's Active Authentication challenge, 16 hex digits or 12 base64 characters: exactly
-    /// 8 bytes, else nil (as CCCDKit's `ActiveAuthenticationEvidence.parseChallenge`).
-    static func challengeBytes(_ text: String) -> [UInt8]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 16, let bytes = Hex.decode(trimmed) { return bytes }
-        if let data = Data(base64Encoded: trimmed), data.count == 8 { return [UInt8](data) }
-        return nil
-    }
-}
-
 extension ReadRequest.Access {
     /// Checks that the input gives a BAC/PACE key, with CCCDMRZ's key rules and the message
     /// CCCDKit's `AccessInput.accessKey()` gives (CCCDDaemon maps the access to that type; the
@@ -183,11 +172,7 @@ extension ReadRequest.Access {
             do { _ = try MRZKey(parsing: text) } catch { throw Self.invalidKey("\(error)") }
         case .vietnameseID(let id, let dob, let expiry):
             do {
-                _ = try MRZKey(
-                    vietnameseID: try VietnameseID(id), dateOfBirth: try MRZDate(iso: dob, field: .dateOfBirth),
-                    dateOfExpiry: try expiry.map { (text: String) throws(MRZError) in
-                        try MRZDate(iso: text, field: .dateOfExpiry)
-                    })
+                _ = try MRZKey(vietnameseID: id, dateOfBirthISO: dob, dateOfExpiryISO: expiry)
             } catch {
                 throw Self.invalidKey("\(error)")
             }

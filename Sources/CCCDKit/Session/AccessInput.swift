@@ -25,10 +25,7 @@ public enum AccessInput: Sendable, Hashable, CustomStringConvertible {
             case .mrz(let text):
                 return .mrz(try MRZKeyInput(try MRZKey(parsing: text)))
             case .vietnameseID(let id, let dob, let expiry):
-                let key = try MRZKey(
-                    vietnameseID: try VietnameseID(id), dateOfBirth: try MRZDate(iso: dob, field: .dateOfBirth),
-                    dateOfExpiry: try expiry.map { (text: String) throws(MRZError) in try MRZDate(iso: text, field: .dateOfExpiry) })
-                return .mrz(try MRZKeyInput(key))
+                return .mrz(try MRZKeyInput(MRZKey(vietnameseID: id, dateOfBirthISO: dob, dateOfExpiryISO: expiry)))
             case .none:
                 return nil
             }

@@ -1,3 +1,4 @@
+import CCCDLDS
 import CCCDPrimitives
 import Foundation
 
@@ -49,9 +50,6 @@ public struct ActiveAuthenticationEvidence: Sendable, Hashable, Codable {
 
     /// A caller's challenge in hex (16 digits) or base64 (12 characters): exactly 8 bytes, else nil.
     public static func parseChallenge(_ text: String) -> [UInt8]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if trimmed.count == 16, let bytes = Hex.decode(trimmed) { return bytes }
-        if let data = Data(base64Encoded: trimmed), data.count == 8 { return [UInt8](data) }
-        return nil
+        ActiveAuthenticationChallenge.parse(text)
     }
 }
