@@ -18,9 +18,11 @@ import Testing
         try await app.test(.router) { client in try await test(fixture, client) }
     }
 
-    static func errorCode(_ response: TestResponse) -> String? {
+    static func errorCode(_ response: TestResponse) -> String? { error(response)?["code"] as? String }
+
+    static func error(_ response: TestResponse) -> [String: Any]? {
         let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-        return (object?["error"] as? [String: Any])?["code"] as? String
+        return object?["error"] as? [String: Any]
     }
 
     @Test func tokensAndScopes() async throws {
@@ -129,6 +131,22 @@ import Testing
                 uri: "/v1/readers/0/read", method: .post, headers: fixture.headers("legacy"),
                 body: ByteBuffer(string: #"{"access":{"can":"123456"}}"#))
             #expect(text.status == .unsupportedMediaType && Self.errorCode(text) == "unsupported_media_type")
+        }
+    }
+
+    /// The routes decode with `request.decode(as:context:)` and the context's ``DaemonRequestDecoder``:
+    /// the daemon's own messages, naming the field — not Hummingbird's generic 400. (The configured
+    /// body limit for a chunked body, which the decoder applies, is checked through the real server
+    /// in DaemonAbuseTests.)
+    @Test func requestDecodeUsesTheDaemonsDecoder() async throws {
+        try await Self.withRouter { fixture, client in
+            let json = fixture.headers("teller-a", json: true)
+            let wrongType = try await client.execute(
+                uri: "/v1/readers/0/read", method: .post, headers: json, body: ByteBuffer(string: #"{"access":{"can":12}}"#))
+            #expect(wrongType.status == .badRequest && Self.error(wrongType)?["message"] as? String == "access.can has the wrong type")
+            let notObject = try await client.execute(
+                uri: "/v1/verify", method: .post, headers: json, body: ByteBuffer(string: "[1]"))
+            #expect(Self.error(notObject)?["message"] as? String == "the request body must be a JSON object")
         }
     }
 }

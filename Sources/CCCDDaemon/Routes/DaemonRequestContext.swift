@@ -9,11 +9,15 @@ public struct DaemonRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Set by ``AuthMiddleware`` before any route of the group runs.
     public var client: AuthenticatedClient?
+    /// The configured `maxBodyBytes`, set by ``BodyLimitMiddleware``; `request.decode` reads no more.
+    public var maxUploadSize: Int
+    public var requestDecoder: DaemonRequestDecoder { DaemonRequestDecoder() }
 
     public init(source: BasicRequestContext) {
         // The parent's storage, not a fresh one: it holds the path parameters the router matched.
         coreContext = source.coreContext
         client = nil
+        maxUploadSize = DaemonConfiguration.defaultMaxBodyBytes
     }
 
     /// The name that owns the reads this request makes or may see.

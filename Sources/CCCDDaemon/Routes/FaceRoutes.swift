@@ -8,10 +8,8 @@ import Metrics
 enum FaceRoutes {
     static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.post("/v1/face/compare") { request, context in
-            try RequestBodyReader.requireJSON(request)
             let started = ContinuousClock.now
-            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
-            let compare = try FaceCompareRequest.decode(from: Data(body))
+            let compare = try await request.decode(as: FaceCompareRequest.self, context: context)
             var reader: String?
             var personalNumber: String?
             let chip: [UInt8]

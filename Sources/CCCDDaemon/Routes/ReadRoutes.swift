@@ -11,9 +11,7 @@ enum ReadRoutes {
 
     static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.post("/v1/readers/:id/read") { request, context in
-            try RequestBodyReader.requireJSON(request)
-            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
-            let readRequest = try ReadRequest.decode(from: Data(body))
+            let readRequest = try await request.decode(as: ReadRequest.self, context: context)
             let readerID = try DaemonRouter.parameter("id", context)
             let headerSession = request.headers[sessionHeader]
             if let headerSession { try SessionID.validate(headerSession) }

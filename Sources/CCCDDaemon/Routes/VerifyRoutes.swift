@@ -11,10 +11,8 @@ import Metrics
 enum VerifyRoutes {
     static func register(on router: RouterGroup<DaemonRequestContext>, services: DaemonServices) {
         router.post("/v1/verify") { request, context in
-            try RequestBodyReader.requireJSON(request)
             let started = ContinuousClock.now
-            let body = try await RequestBodyReader.data(of: request, limit: services.configuration.maxBodyBytes)
-            let verify = try VerifyRequest.decode(from: Data(body))
+            let verify = try await request.decode(as: VerifyRequest.self, context: context)
             let dump = DumpFolder(
                 files: verify.files, activeAuthentication: verify.activeAuthentication,
                 chipAuthentication: verify.chipAuthentication)

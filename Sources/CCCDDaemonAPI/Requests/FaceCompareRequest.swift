@@ -24,11 +24,12 @@ public struct FaceCompareRequest: Sendable, Equatable {
         var chipImage: String?
     }
 
-    /// Pure decode (no I/O), for the route and for fuzzing.
+    /// Pure decode (no I/O), for fuzzing and tests; the daemon decodes through ``APIRequestBody`` too.
     public static func decode(from data: Data) throws(APIError) -> FaceCompareRequest {
-        let object = try JSONBody.object(data)
-        try JSONBody.rejectUnknownKeys(object, allowed: ["liveImage", "liveImages", "readId", "chipImage"])
-        let wire = try JSONBody.decode(Wire.self, from: data)
+        try APIRequestBody.decode(FaceCompareRequest.self, from: data)
+    }
+
+    private static func checked(_ wire: Wire) throws(APIError) -> FaceCompareRequest {
         let live: [[UInt8]]
         switch (wire.liveImage, wire.liveImages) {
         case (let one?, nil):
@@ -50,5 +51,13 @@ public struct FaceCompareRequest: Sendable, Equatable {
         default:
             throw .invalidRequest("give exactly one of readId and chipImage")
         }
+    }
+}
+
+extension FaceCompareRequest: Decodable {
+    /// Strict: unknown keys refused, then types, then the rules below.
+    public init(from decoder: any Decoder) throws {
+        _ = try JSONBody.object(decoder, allowed: ["liveImage", "liveImages", "readId", "chipImage"])
+        self = try Self.checked(try Wire(from: decoder))
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 
 /// The body of `POST /v1/readers/{id}/read`:
 /// `{"access": {"can"} | {"mrz"} | {"id","dob","expiry"}, "options": {…}, "sessionId": "…"}`.
-public struct ReadRequest: Sendable, Equatable {
+public struct ReadRequest: Sendable, Equatable, Decodable {
     public enum Access: Sendable, Equatable {
         case can(String)
         case mrz(String)
@@ -66,24 +66,30 @@ public struct ReadRequest: Sendable, Equatable {
     /// Decodes and checks a request body. Pure (no I/O): a fuzzer may call it with any bytes; bad
     /// input gives ``APIError`` `invalid_request`, never a crash.
     public static func decode(from data: Data) throws(APIError) -> ReadRequest {
-        let object = try JSONBody.object(data)
-        try JSONBody.rejectUnknownKeys(object, allowed: ["access", "options", "sessionId"])
-        guard let accessObject = object["access"] as? [String: Any] else {
-            throw .invalidRequest("access must be an object: {\"can\": …}, {\"mrz\": …} or {\"id\", \"dob\", \"expiry\"}")
-        }
-        try JSONBody.rejectUnknownKeys(accessObject, allowed: ["can", "mrz", "id", "dob", "expiry"], in: "access")
-        if let options = object["options"] {
-            guard let options = options as? [String: Any] else { throw .invalidRequest("options must be an object") }
-            try JSONBody.rejectUnknownKeys(
-                options,
-                allowed: [
-                    "dataGroups", "photo", "activeAuthentication", "chipAuthentication", "timeoutSeconds",
-                    "activeAuthenticationChallenge",
-                ],
-                in: "options")
-        }
-        let wire = try JSONBody.decode(Wire.self, from: data)
+        try APIRequestBody.decode(ReadRequest.self, from: data)
+    }
 
+    /// Strict: unknown keys at any level are refused (before any type is checked), then the fields'
+    /// types, then their forms and the access key. Errors are ``APIError`` `invalid_request` (or
+    /// `DecodingError`, which ``APIRequestBody`` names).
+    public init(from decoder: any Decoder) throws {
+        let object = try JSONBody.object(decoder, allowed: ["access", "options", "sessionId"])
+        let notAccess = "access must be an object: {\"can\": …}, {\"mrz\": …} or {\"id\", \"dob\", \"expiry\"}"
+        guard
+            try JSONBody.nestedObject(
+                object, "access", allowed: ["can", "mrz", "id", "dob", "expiry"], notAnObject: notAccess) != nil
+        else { throw APIError.invalidRequest(notAccess) }
+        _ = try JSONBody.nestedObject(
+            object, "options",
+            allowed: [
+                "dataGroups", "photo", "activeAuthentication", "chipAuthentication", "timeoutSeconds",
+                "activeAuthenticationChallenge",
+            ],
+            notAnObject: "options must be an object")
+        self = try Self.checked(try Wire(from: decoder))
+    }
+
+    private static func checked(_ wire: Wire) throws(APIError) -> ReadRequest {
         let a = wire.access
         let access: Access
         switch (a.can, a.mrz, a.id) {

@@ -37,11 +37,13 @@ public struct VerifyRequest: Sendable, Equatable {
         var files: [String: String]
     }
 
-    /// Pure decode (no I/O), for the route and for fuzzing.
+    /// Pure decode (no I/O), for fuzzing and tests; the daemon decodes through ``APIRequestBody`` too.
     public static func decode(from data: Data) throws(APIError) -> VerifyRequest {
-        let object = try JSONBody.object(data)
-        try JSONBody.rejectUnknownKeys(object, allowed: ["files"])
-        let wire = try JSONBody.decode(Wire.self, from: data)
+        try APIRequestBody.decode(VerifyRequest.self, from: data)
+    }
+
+
+    private static func checked(_ wire: Wire) throws(APIError) -> VerifyRequest {
         guard !wire.files.isEmpty else { throw .invalidRequest("files is empty; send at least EF.SOD and the data groups") }
         var files: [LDSFile: [UInt8]] = [:]
         var aa: [String: [UInt8]] = [:]
@@ -75,5 +77,13 @@ public struct VerifyRequest: Sendable, Equatable {
         default: throw .invalidRequest("files.CAM.mappingKey and files.CAM.caIC go together (neither empty)")
         }
         return request
+    }
+}
+
+extension VerifyRequest: Decodable {
+    /// Strict: unknown keys refused, then types, then the file names and contents.
+    public init(from decoder: any Decoder) throws {
+        _ = try JSONBody.object(decoder, allowed: ["files"])
+        self = try Self.checked(try Wire(from: decoder))
     }
 }
