@@ -29,7 +29,7 @@ struct FaceNativeLibraryTests {
         #expect {
             try FaceNativeLibrary.open(candidates: [file.path, "libCCCDFaceNative-absent.so"])
         } throws: { error in
-            guard case let FaceError.nativeLibraryUnavailable(tried) = error, tried.count == 2 else { return false }
+            guard case FaceError.nativeLibraryUnavailable(let tried) = error, tried.count == 2 else { return false }
             // dlopen's own words for both: a bad file, and a name the linker does not find.
             return tried[0].hasPrefix(file.path + ": ") && !tried[0].hasSuffix("no such file")
                 && tried[1].contains("libCCCDFaceNative-absent.so: cannot open shared object file")
@@ -52,8 +52,9 @@ struct FaceNativeLibraryTests {
         #expect(path.hasSuffix("/" + FaceNativeLibrary.fileName))
         #expect(FaceNativeLibrary.loadedPath == path)
         let executable = try #require(FaceNativeLibrary.executablePath())
-        #expect(URL(fileURLWithPath: path).deletingLastPathComponent().path
-            == URL(fileURLWithPath: executable).deletingLastPathComponent().standardizedFileURL.path)
+        #expect(
+            URL(fileURLWithPath: path).deletingLastPathComponent().path
+                == URL(fileURLWithPath: executable).deletingLastPathComponent().standardizedFileURL.path)
     }
 
     @Test("cccd match without the library: the typed error, exit status 2, no crash")

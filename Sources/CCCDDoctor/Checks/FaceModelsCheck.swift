@@ -74,9 +74,10 @@ enum FaceModelsCheck {
             let when = wasLoaded ? "already loaded" : String(format: "opened in %.1f ms", ms)
             return (.pass("face-models", "native library \(path) (\(when))"), true)
         } catch {
-            let fix = "Install \(FaceNativeLibrary.fileName) beside the executable or in \(FaceNativeLibrary.installedDirectory) "
-                + "(the Debian package does; `swift build --product CCCDFaceNative` builds it), or set "
-                + "\(FaceNativeLibrary.environmentVariable) to its path."
+            let fix =
+                "Install \(FaceNativeLibrary.fileName) beside the executable or in "
+                + "\(FaceNativeLibrary.installedDirectory) (the Debian package does; `swift build --product "
+                + "CCCDFaceNative` builds it), or set \(FaceNativeLibrary.environmentVariable) to its path."
             return (.fail("face-models", "\(error)", fix: fix), false)
         }
     }

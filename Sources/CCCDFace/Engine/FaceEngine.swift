@@ -107,7 +107,7 @@ public final class FaceEngine: @unchecked Sendable {
         var models: OpaquePointer?
         var message = [CChar](repeating: 0, count: 256)
         let status = dlib.models_load(path(FaceModelFiles.recognition), path(FaceModelFiles.landmarks), cnn,
-                                       hogCache, &models, &message, message.count)
+                                      hogCache, &models, &message, message.count)
         guard status == CDLIB_OK, let models else {
             throw .modelLoadFailed(path: directory.path, reason: text(message))
         }
@@ -121,7 +121,8 @@ public final class FaceEngine: @unchecked Sendable {
         var worker = idle
         if worker == nil {
             var message = [CChar](repeating: 0, count: 256)
-            guard try FaceNativeLibrary.shared().dlib.worker_create(models, &worker, &message, message.count) == CDLIB_OK, worker != nil else {
+            let dlib = try FaceNativeLibrary.shared().dlib
+            guard dlib.worker_create(models, &worker, &message, message.count) == CDLIB_OK, worker != nil else {
                 throw .internalError(text(message))
             }
         }
@@ -163,8 +164,8 @@ public final class FaceEngine: @unchecked Sendable {
         var message = [CChar](repeating: 0, count: 256)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
             dlib.detect(worker, detector == .hog ? CDLIB_DETECTOR_HOG : CDLIB_DETECTOR_CNN, pixels.baseAddress,
-                         image.width, image.height, image.width * 3, scale, &found, found.count, &count,
-                         &message, message.count)
+                        image.width, image.height, image.width * 3, scale, &found, found.count, &count,
+                        &message, message.count)
         }
         guard status == CDLIB_OK else { throw .internalError(text(message)) }
         return found.prefix(count).map {
@@ -208,7 +209,7 @@ public final class FaceEngine: @unchecked Sendable {
                              confidence: face.confidence)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
             dlib.align(models, pixels.baseAddress, image.width, image.height, image.width * 3, box,
-                        &chip, &points, &message, message.count)
+                       &chip, &points, &message, message.count)
         }
         guard status == CDLIB_OK else { throw .internalError(text(message)) }
         let landmarks = stride(from: 0, to: points.count, by: 2).map { (x: points[$0], y: points[$0 + 1]) }

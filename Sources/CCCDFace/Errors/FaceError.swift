@@ -54,7 +54,7 @@ public enum FaceError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .incompatibleTemplates(a, b): "templates from different models (\(a), \(b))"
         case let .invalidTemplate(reason): "invalid face template: \(reason)"
         case let .internalError(reason): "face library error: \(reason)"
-        case let .nativeLibraryUnavailable(tried):
+        case .nativeLibraryUnavailable(let tried):
             "face native library \(FaceNativeLibrary.fileName) cannot be loaded (tried \(tried.joined(separator: "; "))); "
                 + "install it next to the executable or in \(FaceNativeLibrary.installedDirectory), or set "
                 + "\(FaceNativeLibrary.environmentVariable) to its path"

@@ -16,9 +16,9 @@ public enum FaceNativeLibrary {
     /// The environment variable naming the library's path.
     public static let environmentVariable = "CCCD_FACE_NATIVE_LIBRARY"
     #if os(macOS)
-    public static let fileName = "libCCCDFaceNative.dylib"
+        public static let fileName = "libCCCDFaceNative.dylib"
     #else
-    public static let fileName = "libCCCDFaceNative.so"
+        public static let fileName = "libCCCDFaceNative.so"
     #endif
     /// Where the Debian package installs it (scripts/package-deb.sh).
     public static let installedDirectory = "/usr/lib/cccdkit/lib"
@@ -96,7 +96,7 @@ public enum FaceNativeLibrary {
     /// The running executable (`/proc/self/exe`: the real file, not a symbolic link to it).
     static func executablePath() -> String? {
         #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         #endif
         return Bundle.main.executablePath
     }
