@@ -5,7 +5,7 @@ import Foundation
 /// The face native library, `libCCCDFaceNative.so` (the dlib and OpenCV DNN shims, the library product
 /// `CCCDFaceNative`). CCCDFace does not link it: it is opened with dlopen on the first face operation, so
 /// that a process that never compares a face (the daemon until its first comparison, `cccd read`
-/// without `--live`) never maps dlib, OpenCV, BLAS and their dependencies (~10 MB of RSS and OpenBLAS's
+/// without `--live`) never maps dlib, OpenCV, BLAS and their dependencies (~13 MB of RSS and OpenBLAS's
 /// threads).
 ///
 /// Where it is looked for, in order: the path in `CCCD_FACE_NATIVE_LIBRARY` (then nowhere else); the
