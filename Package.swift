@@ -17,7 +17,8 @@ import PackageDescription
 //             → cccd (CLI)   CCCDDaemon → cccdd
 //   CCCDDaemonAPI (the daemon's request decoding, fuzzed) needs only CCCDLDS and CCCDMRZ value types,
 //   not CCCDKit (no PC/SC, no OpenSSL); CCCDDaemon maps its requests to CCCDKit's types.
-//   CCCDFace (dlib + OpenCV shims, image decoding) and CCCDAudit (SQLite journal) stand beside the chain
+//   CCCDFace (image decoding, templates; the dlib + OpenCV shims through CFaceNativeAPI, loaded on first use
+//   from the dynamic library product CCCDFaceNative) and CCCDAudit (SQLite journal) stand beside the chain
 //   and are joined only by cccd, cccd-bench, CCCDDoctor and CCCDDaemon.
 //   CCCDVirtualCard is the chip side used by `cccd sim` and the tests; it shares only the
 //   transport types and OpenSSL wrappers, never the reader-side protocol code.
@@ -28,6 +29,11 @@ let package = Package(
         .library(name: "CCCDKit", targets: ["CCCDKit"]),
         // Separate product: it needs dlib and OpenCV DNN (scripts/setup.sh), which CCCDKit does not.
         .library(name: "CCCDFace", targets: ["CCCDFace"]),
+        // The dlib and OpenCV shims as libCCCDFaceNative.so. Nothing links it: CCCDFace opens it with dlopen
+        // on the first face operation (FaceNativeLibrary), so that the daemon's idle process does not map
+        // dlib, OpenCV, BLAS and their dependencies. `--product cccdd` does not build it: build scripts add
+        // `swift build --product CCCDFaceNative`; an integrator depends on this product next to CCCDFace.
+        .library(name: "CCCDFaceNative", type: .dynamic, targets: ["CDlibShim", "CPadShim"]),
         .executable(name: "cccd", targets: ["cccd"]),
         .executable(name: "cccdd", targets: ["cccdd"]),
         .executable(name: "cccd-bench", targets: ["cccd-bench"]),
@@ -81,6 +87,7 @@ let package = Package(
         // optimised shim from the command line instead (scripts/test.sh passes -Xcxx -O2).
         .target(
             name: "CDlibShim",
+            dependencies: ["CFaceNativeAPI"],
             linkerSettings: [
                 .linkedLibrary("dlib"), .linkedLibrary("lapack"), .linkedLibrary("blas"),
                 .linkedLibrary("stdc++"),
@@ -91,12 +98,17 @@ let package = Package(
         // link system/opencv2 (a header search path inside the package, not an unsafe -I flag).
         .target(
             name: "CPadShim",
+            dependencies: ["CFaceNativeAPI"],
             exclude: ["system"],
             cxxSettings: [.headerSearchPath("system")],
             linkerSettings: [
                 .linkedLibrary("opencv_dnn"), .linkedLibrary("opencv_imgproc"), .linkedLibrary("opencv_core"),
                 .linkedLibrary("stdc++"),
             ]),
+
+        // The C types and function tables shared by the two shims (inside libCCCDFaceNative.so) and CCCDFace,
+        // and the dlopen/dlsym loader CCCDFace calls; links nothing of dlib or OpenCV.
+        .target(name: "CFaceNativeAPI"),
 
         // Hex text, the lock box and the JSON settings every module shares; depends on nothing.
         .target(name: "CCCDPrimitives"),
@@ -159,7 +171,7 @@ let package = Package(
             name: "cccd-datasets",
             dependencies: ["CCCDTestData", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         // Face comparison (chip photo against live photo); takes image bytes, independent of CCCDLDS.
-        .target(name: "CCCDFace", dependencies: ["CCCDPrimitives", "CDlibShim", "CPadShim", "CTurboJPEG", "COpenJPEG", "CPNG", "CWebP"]),
+        .target(name: "CCCDFace", dependencies: ["CCCDPrimitives", "CFaceNativeAPI", "CTurboJPEG", "COpenJPEG", "CPNG", "CWebP"]),
 
         // `cccd doctor` and `GET /v1/diagnostics`: the installation checks (PC/SC, readers, card, trust
         // store, face models, daemon configuration, clock). Below cccd and CCCDDaemon; it parses the

@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 swift build -c release --product cccd-bench >&2
+# The face native library (dlib, OpenCV) that cccd-bench and cccdd open on first use, from their folder.
+swift build -c release --product CCCDFaceNative >&2
 # The face benchmark's Python reference is installed from PyPI here, before the network-less namespace.
 if [[ ${1:-} == face ]]; then scripts/face-reference.sh --prepare; fi
 # The daemon benchmark starts the release cccdd (found next to cccd-bench) and loads it with wrk,

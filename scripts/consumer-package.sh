@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds a small separate package that depends on a tagged copy of this repository by URL (a local
-# file:// git URL, tag 1.0.0 on the committed HEAD) and uses both library products, CCCDKit and CCCDFace:
-# proves that SwiftPM accepts the manifest in a versioned dependency (no unsafe flags) and that the
-# products link. Uncommitted changes are not part of the copy. Needs the network or SwiftPM's cache for
+# file:// git URL, tag 1.0.0 on the committed HEAD) and uses the library products CCCDKit and CCCDFace,
+# with CCCDFaceNative (the dlib/OpenCV library CCCDFace opens on first use, built next to the executable):
+# proves that SwiftPM accepts the manifest in a versioned dependency (no unsafe flags), that the
+# products link and that CCCDFace finds its native library. Uncommitted changes are not part of the copy. Needs the network or SwiftPM's cache for
 # the dependencies. Usage: scripts/consumer-package.sh [WORK_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "CCCDKit", package: "CCCDKit"),
                 .product(name: "CCCDFace", package: "CCCDKit"),
+                .product(name: "CCCDFaceNative", package: "CCCDKit"),
             ]),
     ]
 )
@@ -36,10 +38,12 @@ import CCCDFace
 import CCCDKit
 import Foundation
 
-// One symbol of each product, and the PAD runtime: missing models must give not-available.
+// One symbol of each product, the native library (dlib, OpenCV) and the PAD runtime: missing models
+// must give not-available.
 let summary = FaceMatchSummary(match: true, similarity: 0.9, threshold: FaceDecisionLevel.strict.threshold)
+let native = try FaceNativeLibrary.load()
 let pad = PresentationAttackDetector(configuration: .init(modelsDirectory: URL(fileURLWithPath: "/nonexistent")))
-print("consumer: CCCDKit \(summary.match), CCCDFace \(FaceTemplate.currentModelId), PAD \(pad.loadModels() != nil ? "not-available" : "loaded")")
+print("consumer: CCCDKit \(summary.match), CCCDFace \(FaceTemplate.currentModelId), native \(native), PAD \(pad.loadModels() != nil ? "not-available" : "loaded")")
 SWIFT
 cd "$work/Consumer"
 swift build -Xcxx -O2 >&2

@@ -18,6 +18,7 @@ source scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 
 swift build -c release --product cccd >&2
+swift build -c release --product CCCDFaceNative >&2   # the face comparison's library, opened from cccd's folder
 BIN="$(swift build -c release --show-bin-path)"
 # The default trust store gets the official Vietnamese CSCAs (docs/trust-store.md). The virtual
 # card below is synthetic and signed by the data set's test CSCA, which the demo names with --trust.

@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 source scripts/setup.sh
 export PATH="/opt/swift/usr/bin:$PATH"
 swift build -c release --product cccd-bench >&2
+swift build -c release --product CCCDFaceNative >&2   # opened by cccd-bench on first use, from its folder
 mkdir -p docs
 "$(swift build -c release --show-bin-path)/cccd-bench" face-calibration --out docs/face-calibration.md
 echo "wrote docs/face-calibration.md" >&2

@@ -2,7 +2,8 @@
 # Builds the Debian 12 package cccdkit_<version>_<arch>.deb with dpkg-deb (layout, choices and
 # lintian findings: docs/packaging.md).
 #   scripts/package-deb.sh [--bin-dir DIR] [--out DIR] [--compress xz|gzip|none] [--lintian]
-#   --bin-dir DIR  take cccd, cccdd and their resource bundles from DIR (e.g. the debug build,
+#   --bin-dir DIR  take cccd, cccdd, their resource bundles and libCCCDFaceNative.so (the face native
+#                  library, opened on first use) from DIR (e.g. the debug build,
 #                  `swift build --show-bin-path`); default: build the release products and use those
 #   --out DIR      where the .deb goes (default .build/deb); prints its path on stdout
 #   --compress     dpkg-deb's compressor (default xz; the test uses none: its .deb is thrown away)
@@ -30,11 +31,15 @@ done
 if [[ -z $BIN_DIR ]]; then
     swift build -c release --product cccdd >&2
     swift build -c release --product cccd >&2
+    swift build -c release --product CCCDFaceNative >&2
     BIN_DIR=$(swift build -c release --show-bin-path)
 fi
 for binary in cccd cccdd; do
     [[ -x $BIN_DIR/$binary ]] || { echo "package-deb: $BIN_DIR/$binary not found (build it first)" >&2; exit 66; }
 done
+FACE_NATIVE=libCCCDFaceNative.so
+[[ -f $BIN_DIR/$FACE_NATIVE ]] ||
+    { echo "package-deb: $BIN_DIR/$FACE_NATIVE not found (swift build --product CCCDFaceNative)" >&2; exit 66; }
 
 PACKAGE=cccdkit
 UPSTREAM=$(sed -n 's/.*static let version = "\([^"]*\)".*/\1/p' Sources/CCCDDaemon/Module.swift)
@@ -78,6 +83,13 @@ ldd "$BIN_DIR/cccd" "$BIN_DIR/cccdd" | awk -v dir="$SWIFT_LIBS/" 'index($3, dir)
         strip --strip-unneeded --remove-section=.comment --remove-section=.note "$LIBEXEC/lib/$(basename "$lib")"
         patchelf --set-rpath '$ORIGIN' "$LIBEXEC/lib/$(basename "$lib")"
     done
+
+# The face native library (dlib, OpenCV DNN), which cccd and cccdd open with dlopen on their first face
+# comparison (not linked: the idle daemon does not map it), in the same folder, where they look
+# (FaceNativeLibrary: ../lib beside the executable's folder, and /usr/lib/cccdkit/lib).
+install -m 0644 "$BIN_DIR/$FACE_NATIVE" "$LIBEXEC/lib/$FACE_NATIVE"
+strip --strip-unneeded --remove-section=.comment --remove-section=.note "$LIBEXEC/lib/$FACE_NATIVE"
+patchelf --set-rpath '$ORIGIN' "$LIBEXEC/lib/$FACE_NATIVE"
 
 # 2. systemd units (ExecStart at the package's path), sysusers, tmpfiles, udev, configuration.
 install -d -m 0755 "$STAGE/lib/systemd/system" "$STAGE/lib/udev/rules.d" "$STAGE/usr/lib/sysusers.d" \

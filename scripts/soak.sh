@@ -17,6 +17,7 @@ if [[ -n "${CCCD_SOAK_BIN:-}" ]]; then
 else
     swift build -c release -j 2 --scratch-path .build-release --product cccd >&2
     swift build -c release -j 2 --scratch-path .build-release --product cccdd >&2
+    swift build -c release -j 2 --scratch-path .build-release --product CCCDFaceNative >&2
     BIN="$(swift build -c release --scratch-path .build-release --show-bin-path)"
 fi
 exec scripts/with-private-pcscd.sh python3 scripts/soak.py --bin "$BIN" "$@"

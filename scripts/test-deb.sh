@@ -87,6 +87,7 @@ awk 'substr($1, 5, 1) == "s" || substr($1, 7, 1) == "s" || (substr($1, 1, 1) != 
 ! grep -E ' \./(usr/local|var)/' "$SCRATCH/list" || fail "files in /usr/local or /var"
 for entry in "-rwxr-xr-x ./usr/lib/cccdkit/bin/cccd" "-rwxr-xr-x ./usr/lib/cccdkit/bin/cccdd" \
     "-rw-r--r-- ./usr/lib/cccdkit/lib/libswiftCore.so" "-rw-r--r-- ./usr/lib/cccdkit/lib/libFoundation.so" \
+    "-rw-r--r-- ./usr/lib/cccdkit/lib/libCCCDFaceNative.so" \
     "-rw-r--r-- ./usr/lib/cccdkit/bin/CCCDKit_CCCDDaemon.resources/openapi.json" \
     "-rw-r--r-- ./lib/systemd/system/cccdd.service" "-rw-r--r-- ./lib/systemd/system/cccdd.socket" \
     "-rw-r--r-- ./lib/udev/rules.d/60-cccdkit-readers.rules" "-rw-r--r-- ./usr/lib/sysusers.d/cccdkit.conf" \
@@ -115,6 +116,16 @@ fi
 ldd "$ROOT/usr/lib/cccdkit/bin/cccdd" >"$SCRATCH/ldd"
 ! grep -E 'not found|/opt/swift|\.build' "$SCRATCH/ldd" || fail "cccdd resolves libraries outside the package"
 grep -qF "libswiftCore.so => $ROOT/usr/lib/cccdkit/bin/../lib/libswiftCore.so" "$SCRATCH/ldd" || fail "libswiftCore not from the package"
+# The face stack is opened on first use, not at start: cccdd does not link dlib, OpenCV or BLAS; the
+# library that does resolves its own dependencies, and cccd finds it in the package (the doctor opens it).
+! grep -E 'libdlib|libopencv|blas' "$SCRATCH/ldd" || fail "cccdd links the face native libraries at start"
+ldd "$ROOT/usr/lib/cccdkit/lib/libCCCDFaceNative.so" >"$SCRATCH/ldd-face"
+! grep -E 'not found|/opt/swift|\.build' "$SCRATCH/ldd-face" || fail "libCCCDFaceNative.so resolves libraries outside the package"
+mkdir "$SCRATCH/no-models"
+timeout 120 "$ROOT/usr/bin/cccd" doctor --json --models "$SCRATCH/no-models" --trust-dir "$SCRATCH/no-models" \
+    --config "$SCRATCH/no-models/cccdd.json" >"$SCRATCH/doctor.json" 2>/dev/null || true
+grep -qF "native library $ROOT/usr/lib/cccdkit/lib/libCCCDFaceNative.so" "$SCRATCH/doctor.json" ||
+    fail "cccd does not open the packaged face native library: $(grep -o '"[^"]*native library[^"]*"' "$SCRATCH/doctor.json")"
 "$ROOT/usr/bin/cccd" --help >/dev/null || fail "cccd --help from the package"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 mkdir -m 0700 "$SCRATCH/state"
@@ -137,7 +148,7 @@ document = json.load(urllib.request.urlopen(request, timeout=5))
 assert document["openapi"].startswith("3."), document.get("openapi")
 PY
 kill "$DAEMON_PID"; wait "$DAEMON_PID" 2>/dev/null || true; DAEMON_PID=
-ok "installed cccd and cccdd run from the tree (Swift runtime and resource bundles of the package)"
+ok "installed cccd and cccdd run from the tree (Swift runtime, resource bundles and face native library of the package)"
 
 # 4. systemd's verifier and exposure rating on the installed units. The tree lacks the systemd package,
 #    so the standard targets the units order against (sysinit.target, …) are copied in from this host.

@@ -84,4 +84,14 @@ import Testing
         #expect(json?["passed"] as? Bool == false)
         #expect((json?["checks"] as? [[String: Any]])?.first?["fix"] == nil)
     }
+
+    @Test("The face-models check opens the face native library built beside the tests and names it")
+    func faceNativeLibrary() {
+        let (check, loaded) = FaceModelsCheck.nativeLibraryCheck()
+        #expect(loaded, "\(check.summary)")
+        #expect(check.status == .pass && check.id == "face-models")
+        #expect(check.summary.hasPrefix("native library /") && check.summary.contains("/libCCCDFaceNative.so ("))
+        // A second look reports the library already loaded instead of timing a no-op.
+        #expect(FaceModelsCheck.nativeLibraryCheck().check.summary.hasSuffix("(already loaded)"))
+    }
 }

@@ -4,7 +4,8 @@ import CCCDPrimitives
 import Foundation
 
 /// The dlib models: present, matching the SHA-256 pinned in scripts/setup-face-models.sh, and
-/// loadable (with the load time).
+/// loadable (with the load time); the face native library (dlib, OpenCV) that loads them, found and
+/// opened as on a first comparison.
 enum FaceModelsCheck {
     /// The pinned sums (face_recognition_models 0.3.0); the CNN detector is optional.
     static let pinned: [(file: String, sha256: String, required: Bool)] = [
@@ -46,8 +47,10 @@ enum FaceModelsCheck {
                 checks.append(.fail("face-models", "\(error)", fix: "Make the models folder readable by this user."))
             }
         }
-        checks += padChecks(directory: directory)
-        guard requiredOK else { return checks }
+        let native = nativeLibraryCheck()
+        checks.append(native.check)
+        checks += padChecks(directory: directory, load: native.loaded)
+        guard requiredOK, native.loaded else { return checks }
         let engine = FaceEngine(configuration: FaceEngine.Configuration(modelsDirectory: directory))
         do {
             let elapsed = try engine.loadModels()
@@ -59,8 +62,29 @@ enum FaceModelsCheck {
         return checks
     }
 
-    /// Warnings only: the face comparison works without the PAD models.
-    static func padChecks(directory: URL) -> [DoctorCheck] {
+    /// The face native library (`FaceNativeLibrary`): where it was loaded from and how long opening it
+    /// took (the first comparison's extra cost), or why it cannot be loaded.
+    static func nativeLibraryCheck() -> (check: DoctorCheck, loaded: Bool) {
+        let wasLoaded = FaceNativeLibrary.loadedPath != nil
+        let start = ContinuousClock.now
+        do {
+            let path = try FaceNativeLibrary.load()
+            let elapsed = ContinuousClock.now - start
+            let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+            let when = wasLoaded ? "already loaded" : String(format: "opened in %.1f ms", ms)
+            return (.pass("face-models", "native library \(path) (\(when))"), true)
+        } catch {
+            let fix =
+                "Install \(FaceNativeLibrary.fileName) beside the executable or in "
+                + "\(FaceNativeLibrary.installedDirectory) (the Debian package does; `swift build --product "
+                + "CCCDFaceNative` builds it), or set \(FaceNativeLibrary.environmentVariable) to its path."
+            return (.fail("face-models", "\(error)", fix: fix), false)
+        }
+    }
+
+    /// Warnings only: the face comparison works without the PAD models. `load`: false when the native
+    /// library is missing (already a failure of its own), so only the files are checked.
+    static func padChecks(directory: URL, load: Bool = true) -> [DoctorCheck] {
         let fix = "Run `sudo scripts/setup-face-models.sh` with ../shared/models/minifasnet present."
         for model in pinnedPAD {
             let path = directory.appendingPathComponent(model.file).path
@@ -71,6 +95,7 @@ enum FaceModelsCheck {
                 return [.warn("face-models", "\(model.file) is not the pinned model (SHA-256 \(model.sha256))", fix: fix)]
             }
         }
+        guard load else { return [] }
         if let reason = PresentationAttackDetector(configuration: .init(modelsDirectory: directory)).loadModels() {
             return [.warn("face-models", reason, fix: fix)]
         }

@@ -1,5 +1,5 @@
 import CCCDPrimitives
-import CDlibShim
+import CFaceNativeAPI
 import Foundation
 
 /// Finds faces, extracts templates and compares them. Loads the models once, on first use (or when
@@ -56,9 +56,11 @@ public final class FaceEngine: @unchecked Sendable {
     }
 
     deinit {
+        // Models exist only once the native library is loaded.
+        guard let dlib = FaceNativeLibrary.loaded?.dlib else { return }
         state.withLock { state in
-            for worker in state.idleWorkers { cdlib_worker_free(worker) }
-            if let models = state.models { cdlib_models_free(models) }
+            for worker in state.idleWorkers { dlib.worker_free(worker) }
+            if let models = state.models { dlib.models_free(models) }
         }
     }
 
@@ -100,10 +102,12 @@ public final class FaceEngine: @unchecked Sendable {
         guard missing.isEmpty else { throw .modelsNotFound(directory: directory.path, missing: missing) }
         let cnn = FileManager.default.fileExists(atPath: path(FaceModelFiles.cnnDetector))
             ? path(FaceModelFiles.cnnDetector) : nil
+        // The native library (dlib) is opened here, on the first load of models, not at process start.
+        let dlib = try FaceNativeLibrary.shared().dlib
         var models: OpaquePointer?
         var message = [CChar](repeating: 0, count: 256)
-        let status = cdlib_models_load(path(FaceModelFiles.recognition), path(FaceModelFiles.landmarks), cnn,
-                                       hogCache, &models, &message, message.count)
+        let status = dlib.models_load(path(FaceModelFiles.recognition), path(FaceModelFiles.landmarks), cnn,
+                                      hogCache, &models, &message, message.count)
         guard status == CDLIB_OK, let models else {
             throw .modelLoadFailed(path: directory.path, reason: text(message))
         }
@@ -117,7 +121,8 @@ public final class FaceEngine: @unchecked Sendable {
         var worker = idle
         if worker == nil {
             var message = [CChar](repeating: 0, count: 256)
-            guard cdlib_worker_create(models, &worker, &message, message.count) == CDLIB_OK, worker != nil else {
+            let dlib = try FaceNativeLibrary.shared().dlib
+            guard dlib.worker_create(models, &worker, &message, message.count) == CDLIB_OK, worker != nil else {
                 throw .internalError(text(message))
             }
         }
@@ -144,7 +149,7 @@ public final class FaceEngine: @unchecked Sendable {
                 faces = try Self.detect(worker, .hog, image, scale: next)
                 scale = next
             }
-            if faces.isEmpty, options.useCNNFallback, cdlib_models_has_cnn(models) != 0 {
+            if faces.isEmpty, options.useCNNFallback, try FaceNativeLibrary.shared().dlib.models_has_cnn(models) != 0 {
                 faces = try Self.detect(worker, .cnn, image, scale: min(1, Double(options.cnnMaxSide) / longSide))
             }
             return faces.sorted { $0.width * $0.height > $1.width * $1.height }
@@ -153,13 +158,14 @@ public final class FaceEngine: @unchecked Sendable {
 
     private static func detect(_ worker: OpaquePointer, _ detector: FaceDetection.Detector, _ image: FaceImage,
                                scale: Double) throws(FaceError) -> [FaceDetection] {
+        let dlib = try FaceNativeLibrary.shared().dlib
         var found = [cdlib_face](repeating: cdlib_face(), count: 32)
         var count = 0
         var message = [CChar](repeating: 0, count: 256)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
-            cdlib_detect(worker, detector == .hog ? CDLIB_DETECTOR_HOG : CDLIB_DETECTOR_CNN, pixels.baseAddress,
-                         image.width, image.height, image.width * 3, scale, &found, found.count, &count,
-                         &message, message.count)
+            dlib.detect(worker, detector == .hog ? CDLIB_DETECTOR_HOG : CDLIB_DETECTOR_CNN, pixels.baseAddress,
+                        image.width, image.height, image.width * 3, scale, &found, found.count, &count,
+                        &message, message.count)
         }
         guard status == CDLIB_OK else { throw .internalError(text(message)) }
         return found.prefix(count).map {
@@ -195,14 +201,15 @@ public final class FaceEngine: @unchecked Sendable {
     public func align(_ face: FaceDetection, in image: FaceImage) throws(FaceError) -> AlignedFace {
         try loadModels()
         let models = state.withLock { $0.models! }
+        let dlib = try FaceNativeLibrary.shared().dlib
         var chip = [UInt8](repeating: 0, count: AlignedFace.size * AlignedFace.size * 3)
         var points = [Double](repeating: 0, count: 2 * Int(CDLIB_LANDMARK_COUNT))
         var message = [CChar](repeating: 0, count: 256)
         let box = cdlib_face(left: face.left, top: face.top, right: face.right, bottom: face.bottom,
                              confidence: face.confidence)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
-            cdlib_align(models, pixels.baseAddress, image.width, image.height, image.width * 3, box,
-                        &chip, &points, &message, message.count)
+            dlib.align(models, pixels.baseAddress, image.width, image.height, image.width * 3, box,
+                       &chip, &points, &message, message.count)
         }
         guard status == CDLIB_OK else { throw .internalError(text(message)) }
         let landmarks = stride(from: 0, to: points.count, by: 2).map { (x: points[$0], y: points[$0 + 1]) }
@@ -212,10 +219,11 @@ public final class FaceEngine: @unchecked Sendable {
     /// Computes the template of an aligned face.
     public func template(for aligned: AlignedFace) throws(FaceError) -> FaceTemplate {
         try withWorker { (_, worker) throws(FaceError) in
+            let dlib = try FaceNativeLibrary.shared().dlib
             var descriptor = [Float](repeating: 0, count: Int(CDLIB_DESCRIPTOR_LENGTH))
             var message = [CChar](repeating: 0, count: 256)
             let status = aligned.pixels.withUnsafeBufferPointer {
-                cdlib_descriptor(worker, $0.baseAddress, &descriptor, &message, message.count)
+                dlib.descriptor(worker, $0.baseAddress, &descriptor, &message, message.count)
             }
             guard status == CDLIB_OK else { throw .internalError(text(message)) }
             return FaceTemplate(descriptor: descriptor)

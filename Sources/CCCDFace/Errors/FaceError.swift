@@ -30,6 +30,9 @@ public enum FaceError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidTemplate(reason: String)
     /// An unexpected failure inside the face library.
     case internalError(String)
+    /// The face native library (`FaceNativeLibrary`: dlib and OpenCV) cannot be loaded; `tried` names
+    /// each place looked at, with the dynamic linker's reason.
+    case nativeLibraryUnavailable(tried: [String])
 
     public var description: String {
         switch self {
@@ -51,6 +54,10 @@ public enum FaceError: Error, Equatable, Sendable, CustomStringConvertible {
         case let .incompatibleTemplates(a, b): "templates from different models (\(a), \(b))"
         case let .invalidTemplate(reason): "invalid face template: \(reason)"
         case let .internalError(reason): "face library error: \(reason)"
+        case .nativeLibraryUnavailable(let tried):
+            "face native library \(FaceNativeLibrary.fileName) cannot be loaded (tried \(tried.joined(separator: "; "))); "
+                + "install it next to the executable or in \(FaceNativeLibrary.installedDirectory), or set "
+                + "\(FaceNativeLibrary.environmentVariable) to its path"
         }
     }
 

@@ -1,5 +1,5 @@
 import CCCDPrimitives
-import CPadShim
+import CFaceNativeAPI
 import Foundation
 
 /// Scores live frames with the two MiniFASNet models (OpenCV DNN): the face box from our own detector,
@@ -47,7 +47,9 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     }
 
     deinit {
-        for model in loaded.withLock({ $0.models }) ?? [] { cpad_model_free(model) }
+        // Models exist only once the native library is loaded.
+        guard let pad = FaceNativeLibrary.loaded?.pad else { return }
+        for model in loaded.withLock({ $0.models }) ?? [] { pad.model_free(model) }
     }
 
     /// Loads the models now; returns nil when they are usable, otherwise why not.
@@ -65,19 +67,22 @@ public final class PresentationAttackDetector: @unchecked Sendable {
 
     /// The networks, or why they cannot be loaded (nothing stays loaded then).
     private func load() -> (models: [OpaquePointer]?, unavailable: String?) {
+        for spec in PADModelFiles.all
+        where !FileManager.default.isReadableFile(atPath: modelsDirectory.appendingPathComponent(spec.file).path) {
+            return (nil, "PAD model \(spec.file) not found in \(modelsDirectory.path); run scripts/setup-face-models.sh")
+        }
+        // The native library (OpenCV DNN) is opened here, on the first load of models.
+        let pad: cpad_api
+        do { pad = try FaceNativeLibrary.shared().pad } catch { return (nil, error.description) }
         var loaded: [OpaquePointer] = []
         for spec in PADModelFiles.all {
             let path = modelsDirectory.appendingPathComponent(spec.file).path
-            guard FileManager.default.isReadableFile(atPath: path) else {
-                loaded.forEach { cpad_model_free($0) }
-                return (nil, "PAD model \(spec.file) not found in \(modelsDirectory.path); run scripts/setup-face-models.sh")
-            }
             var model: OpaquePointer?
             var message = [CChar](repeating: 0, count: 256)
-            guard cpad_model_load(path, Int32(spec.inputSize), &model, &message, message.count) == CPAD_OK,
+            guard pad.model_load(path, Int32(spec.inputSize), &model, &message, message.count) == CPAD_OK,
                 let model
             else {
-                loaded.forEach { cpad_model_free($0) }
+                loaded.forEach { pad.model_free($0) }
                 return (nil, "cannot load PAD model \(spec.file): \(padText(message))")
             }
             loaded.append(model)
@@ -89,12 +94,13 @@ public final class PresentationAttackDetector: @unchecked Sendable {
     public func score(_ image: FaceImage, face: FaceDetection) throws(FaceError) -> (score: Double, models: [String: Double]) {
         if let reason = loadModels() { throw .modelLoadFailed(path: modelsDirectory.path, reason: reason) }
         let models = loaded.withLock { $0.models! }
+        let pad = try FaceNativeLibrary.shared().pad
         var perModel: [String: Double] = [:]
         for (spec, model) in zip(PADModelFiles.all, models) {
             var live = 0.0
             var message = [CChar](repeating: 0, count: 256)
             let status = image.pixels.withUnsafeBufferPointer { pixels in
-                cpad_live_probability(
+                pad.live_probability(
                     model, pixels.baseAddress, image.width, image.height, image.width * 3,
                     face.padBox, spec.cropScale, &live, nil, &message, message.count)
             }
@@ -109,10 +115,11 @@ public final class PresentationAttackDetector: @unchecked Sendable {
         of image: FaceImage, face: FaceDetection,
         landmarks: [(x: Double, y: Double)]? = nil
     ) throws(FaceError) -> FrameQuality {
+        let pad = try FaceNativeLibrary.shared().pad
         var sharpness = 0.0
         var message = [CChar](repeating: 0, count: 256)
         let status = image.pixels.withUnsafeBufferPointer { pixels in
-            cpad_sharpness(
+            pad.sharpness(
                 pixels.baseAddress, image.width, image.height, image.width * 3, face.padBox,
                 Int32(configuration.quality.sharpnessSide), &sharpness, &message, message.count)
         }

@@ -1,49 +1,15 @@
 // Plain C interface to the dlib face pipeline used by CCCDFace. Swift imports this header without
-// C++ interoperability; everything dlib-specific stays behind it.
+// C++ interoperability; everything dlib-specific stays behind it. The types are in CFaceNativeAPI.h:
+// CCCDFace calls these functions through the table `cdlib_api_v1` returns, in the dynamic library
+// libCCCDFaceNative that it opens on first use.
 #ifndef CDLIBSHIM_H
 #define CDLIBSHIM_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include <CFaceNativeAPI.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/// Result of every call. On failure the `message` buffer (if given) holds a short English reason.
-typedef enum cdlib_status {
-    CDLIB_OK = 0,
-    CDLIB_ERROR_MODEL_FILE = 1,   ///< a model file is missing, unreadable or not the expected model
-    CDLIB_ERROR_ARGUMENT = 2,     ///< a null pointer, an empty image or an out-of-range value
-    CDLIB_ERROR_OUT_OF_MEMORY = 3,
-    CDLIB_ERROR_INTERNAL = 4,     ///< any other exception thrown inside dlib
-} cdlib_status;
-
-/// Immutable models shared by all workers: landmark predictor, serialized detectors and networks.
-/// Safe to use from several threads at once.
-typedef struct cdlib_models cdlib_models;
-
-/// Mutable per-thread state: a HOG detector, the ResNet and (if loaded) the CNN detector.
-/// A worker must be used by one thread at a time.
-typedef struct cdlib_worker cdlib_worker;
-
-/// A face rectangle in the pixel coordinates of the image passed in.
-typedef struct cdlib_face {
-    double left, top, right, bottom;
-    double confidence;
-} cdlib_face;
-
-/// Which detector `cdlib_detect` runs.
-typedef enum cdlib_detector {
-    CDLIB_DETECTOR_HOG = 0,  ///< dlib's frontal HOG + linear SVM detector
-    CDLIB_DETECTOR_CNN = 1,  ///< the MMOD CNN detector (needs the CNN model to be loaded)
-} cdlib_detector;
-
-enum {
-    CDLIB_CHIP_SIZE = 150,        ///< side of the aligned face chip, in pixels
-    CDLIB_DESCRIPTOR_LENGTH = 128,
-    CDLIB_LANDMARK_COUNT = 5,
-};
 
 /// Loads the ResNet descriptor model, the 5-point landmark model and, when `cnn_path` is not null,
 /// the MMOD CNN detector. The HOG detector is read from `hog_cache_path` when a saved copy is there
@@ -80,6 +46,9 @@ cdlib_status cdlib_align(const cdlib_models *models,
 /// Computes the 128-d descriptor of an aligned chip (as written by `cdlib_align`).
 cdlib_status cdlib_descriptor(cdlib_worker *worker, const uint8_t *chip, float *descriptor,
                               char *message, size_t message_capacity);
+
+/// The table of the functions above (CDLIB_API_SYMBOL), the library's one entry point for CCCDFace.
+const cdlib_api *cdlib_api_v1(void);
 
 #ifdef __cplusplus
 }

@@ -1,31 +1,16 @@
 // Plain C interface to the presentation-attack detection (PAD) models used by CCCDFace: MiniFASNet
 // ONNX networks run with OpenCV's DNN module. Swift imports this header without C++ interoperability;
-// everything OpenCV-specific stays behind it.
+// everything OpenCV-specific stays behind it. The types are in CFaceNativeAPI.h: CCCDFace calls these
+// functions through the table `cpad_api_v1` returns, in the dynamic library libCCCDFaceNative that it
+// opens on first use.
 #ifndef CPADSHIM_H
 #define CPADSHIM_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include <CFaceNativeAPI.h>
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/// Result of every call. On failure the `message` buffer (if given) holds a short English reason.
-typedef enum cpad_status {
-    CPAD_OK = 0,
-    CPAD_ERROR_MODEL_FILE = 1,  ///< the model file is missing, unreadable or not a usable ONNX network
-    CPAD_ERROR_ARGUMENT = 2,    ///< a null pointer, an empty image or a box outside the image
-    CPAD_ERROR_INTERNAL = 4,    ///< any other exception thrown inside OpenCV
-} cpad_status;
-
-/// One loaded network. Calls on the same model are serialized by an internal lock.
-typedef struct cpad_model cpad_model;
-
-/// A rectangle in the pixel coordinates of the image passed in.
-typedef struct cpad_box {
-    double left, top, right, bottom;
-} cpad_box;
 
 /// Loads an ONNX classifier whose input is 1×3×`input_size`×`input_size` (BGR, raw 0–255) and whose
 /// output is 3 logits (index 1 = live). `path` is a UTF-8 file name.
@@ -45,6 +30,9 @@ cpad_status cpad_live_probability(cpad_model *model, const uint8_t *rgb, long wi
 /// box to `side`×`side` pixels (so that it does not depend on the photo's resolution).
 cpad_status cpad_sharpness(const uint8_t *rgb, long width, long height, long stride, cpad_box box,
                            int side, double *variance, char *message, size_t message_capacity);
+
+/// The table of the functions above (CPAD_API_SYMBOL), the library's one entry point for CCCDFace.
+const cpad_api *cpad_api_v1(void);
 
 #ifdef __cplusplus
 }

@@ -181,6 +181,7 @@ struct MatchCommand: AsyncParsableCommand {
         case .incompatibleTemplates: "incompatible-templates"
         case .invalidTemplate: "invalid-template"
         case .internalError: "internal-error"
+        case .nativeLibraryUnavailable: "native-library-unavailable"
         }
     }
 }
