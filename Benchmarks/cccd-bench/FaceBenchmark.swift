@@ -46,7 +46,9 @@ struct FaceBenchmark: AsyncParsableCommand {
         else {
             throw ValidationError("test photos missing (\(chipPath), \(livePath)): run scripts/setup.sh")
         }
-        if liveHalf { return try FaceLiveHalfBenchmark(iterations: iterations, livePhoto: livePath).run() }
+        if liveHalf {
+            return try FaceLiveHalfBenchmark(iterations: iterations, livePhoto: livePath, faceFree: data + "/originals/fruits.jpg").run()
+        }
 
         let engine = FaceEngine()
         let load = try engine.loadModels()

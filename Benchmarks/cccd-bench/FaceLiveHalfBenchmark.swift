@@ -8,6 +8,8 @@ import Foundation
 struct FaceLiveHalfBenchmark {
     var iterations: Int
     var livePhoto: String
+    /// A photo without a face, to time the detector's slow path (nil: skipped).
+    var faceFree: String?
 
     func run() throws {
         guard let bytes = FileManager.default.contents(atPath: livePhoto).map({ [UInt8]($0) }) else {
@@ -64,7 +66,21 @@ struct FaceLiveHalfBenchmark {
         try stage("(b) via startLiveCapture + wait") {
             _ = try engine.startLiveCapture(encodedFrames: [bytes], pad: pad).wait().get()
         }
+        // The teller page sends a burst of 3 frames (here the same frame three times).
+        try stage("burst of 3: decode one by one, then prepare") {
+            _ = try engine.prepare(liveFrames: [bytes, bytes, bytes].map { try FaceImage(encoded: $0) }, pad: pad)
+        }
+        try stage("(b) burst of 3 frames via startLiveCapture") {
+            _ = try engine.startLiveCapture(encodedFrames: [bytes, bytes, bytes], pad: pad).wait().get()
+        }
         if padMissing == nil { criticalPath(bytes: bytes, engine: engine, pad: pad) }
+        // No face: every HOG pass, then the CNN detector (turned faces), the slow path.
+        if let faceFree, let other = FileManager.default.contents(atPath: faceFree).map({ [UInt8]($0) }),
+           let image = try? FaceImage(encoded: other) {
+            try stage("detect, no face (HOG passes + CNN), \(image.width)×\(image.height)") {
+                _ = try engine.detectFaces(in: image)
+            }
+        }
         // The first detection pass at other sizes (the shipped pass scales the frame to ≤ 480 px).
         for side in [480, 400, 360, 320] {
             let scaled = FaceEngine(configuration: .init(detection: FaceDetectionOptions(detectionMaxSide: side)))
