@@ -1,3 +1,4 @@
+import CCCDPrimitives
 import Foundation
 
 #if canImport(Glibc)
@@ -9,22 +10,30 @@ import Foundation
 /// way) but keeps the other core busy spinning, so the work meant to run beside it (the PAD models,
 /// the other photo's template, the card read) waits for it; on a loaded machine its spin-waits
 /// stretched single descriptors past a second. So OpenBLAS gets one thread and the parallelism comes
-/// from running the stages side by side (docs/face.md, "Speed"). A deployment that sets
+/// from running the stages side by side (docs/face.md, "Speed of the live half"). A deployment that sets
 /// OPENBLAS_NUM_THREADS (or GOTO_/OMP_NUM_THREADS) keeps its choice.
 enum BLASThreads {
     /// The variables OpenBLAS reads its thread count from at start-up.
     static let environmentVariables = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"]
 
-    /// Sets OpenBLAS to one thread once per process (unless the environment chose); afterwards the
-    /// count in effect, nil when the BLAS in use is not OpenBLAS.
-    static let configured: Int? = {
-        let environment = ProcessInfo.processInfo.environment
-        let chosen = environmentVariables.contains { !(environment[$0] ?? "").isEmpty }
-        if !chosen, let set = function("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self) {
-            set(1)
+    // Whether the count has been set (or left to the environment) in this process.
+    private static let settled = LockedBox(false)
+
+    /// Sets OpenBLAS to one thread, once per process, unless the environment chose a count. Called
+    /// when models load; if OpenBLAS is not loaded yet (or is not the BLAS in use), the next load
+    /// tries again.
+    static func configure() {
+        settled.withLock { settled in
+            guard !settled else { return }
+            let environment = ProcessInfo.processInfo.environment
+            if environmentVariables.contains(where: { !(environment[$0] ?? "").isEmpty }) {
+                settled = true
+            } else if let set = function("openblas_set_num_threads", as: (@convention(c) (Int32) -> Void).self) {
+                set(1)
+                settled = true
+            }
         }
-        return current()
-    }()
+    }
 
     /// OpenBLAS's thread count now, nil when the BLAS in use is not OpenBLAS.
     static func current() -> Int? {

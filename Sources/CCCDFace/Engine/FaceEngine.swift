@@ -71,7 +71,7 @@ public final class FaceEngine: @unchecked Sendable {
             let start = ContinuousClock.now
             state.models = try Self.load(
                 from: modelsDirectory, hogCache: Self.hogCacheFile(in: configuration.cacheDirectory))
-            _ = BLASThreads.configured  // one OpenBLAS thread per descriptor (BLASThreads)
+            BLASThreads.configure()  // one OpenBLAS thread per descriptor (BLASThreads)
             let elapsed = ContinuousClock.now - start
             state.loadDuration = elapsed
             return elapsed
