@@ -33,6 +33,9 @@ struct FaceBenchmark: AsyncParsableCommand {
     @Option(help: "Chip photo put into DG2 for the pipeline (default: the test set's 15 KB JP2 of obama.jpg).")
     var pipelineChip: String?
 
+    @Flag(help: "Only the live half's stages and their scheduling (the daemon's compare after a read).")
+    var liveHalf = false
+
     func run() async throws {
         let data = ProcessInfo.processInfo.environment["CCCD_FACE_TESTDATA"].flatMap { $0.isEmpty ? nil : $0 }
             ?? NSHomeDirectory() + "/.cache/cccdkit/face-testdata"
@@ -42,6 +45,9 @@ struct FaceBenchmark: AsyncParsableCommand {
               let liveBytes = FileManager.default.contents(atPath: livePath)
         else {
             throw ValidationError("test photos missing (\(chipPath), \(livePath)): run scripts/setup.sh")
+        }
+        if liveHalf {
+            return try FaceLiveHalfBenchmark(iterations: iterations, livePhoto: livePath, faceFree: data + "/originals/fruits.jpg").run()
         }
 
         let engine = FaceEngine()
@@ -55,7 +61,7 @@ struct FaceBenchmark: AsyncParsableCommand {
         print("  chip  \(chipImage.sourceFormat?.rawValue ?? "?") \(chipImage.width)×\(chipImage.height), \(chipBytes.count) bytes")
         print("  live  \(liveImage.sourceFormat?.rawValue ?? "?") \(liveImage.width)×\(liveImage.height), \(liveBytes.count) bytes")
         print(String(format: "  model load (first engine): %.1f ms", load.milliseconds))
-        print("  BLAS: \(loadedBLAS())")
+        print("  BLAS: \(loadedBLAS()); threads: \(FaceEngine.blasThreads.map(String.init) ?? "?")")
 
         func stage(_ name: String, _ body: () throws -> Void) rethrows -> Summary {
             for _ in 0..<2 { try body() }

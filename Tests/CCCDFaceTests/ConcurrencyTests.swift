@@ -1,4 +1,5 @@
 import CCCDFace
+import Foundation
 import Testing
 
 @Suite("One engine shared by concurrent tasks")
@@ -26,5 +27,17 @@ struct ConcurrencyTests {
         let sequential = try images.map { try engine.compare(chip: $0.0, live: $0.1) }
         #expect(concurrent == sequential)
         #expect(concurrent.map(\.match) == [true, true, false, false, true, false])
+    }
+
+    @Test("OpenBLAS runs one thread once the models are loaded, unless the environment chose a count")
+    func oneBLASThread() throws {
+        try TestData.engine.loadModels()
+        let environment = ProcessInfo.processInfo.environment
+        let chosen = ["OPENBLAS_NUM_THREADS", "GOTO_NUM_THREADS", "OMP_NUM_THREADS"].contains {
+            !(environment[$0] ?? "").isEmpty
+        }
+        // scripts/setup.sh installs OpenBLAS, so the count is there to read.
+        #expect(FaceEngine.blasThreads != nil)
+        if !chosen { #expect(FaceEngine.blasThreads == 1) }
     }
 }

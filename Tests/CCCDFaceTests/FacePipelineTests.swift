@@ -70,5 +70,17 @@ struct FacePipelineTests {
                 live: engine.startLiveCapture(encodedFrames: [[1, 2, 3]], pad: Self.pad))
         }
         #expect(throws: FaceError.self) { try engine.startLiveCapture(encodedFrames: [], pad: Self.pad).wait().get() }
+        // Frames are decoded in parallel; the error is still the first bad frame's, in frame order.
+        var corrupt = try TestData.bytes("chip/obama-jpeg-8k.jpg")
+        for i in (corrupt.count / 2)..<(corrupt.count - 2) { corrupt[i] = i.isMultiple(of: 2) ? 0xFF : 0xD0 }
+        #expect {
+            try engine.startLiveCapture(encodedFrames: [liveBytes, corrupt, [1, 2, 3]], pad: Self.pad).wait().get()
+        } throws: { error in
+            guard case FaceError.corruptImage(.jpeg, _) = error else { return false }
+            return true
+        }
+        await #expect(throws: FaceError.unsupportedImageFormat) {
+            try await engine.startLiveCapture(encodedFrames: [liveBytes, [1, 2, 3], corrupt], pad: Self.pad).value().get()
+        }
     }
 }

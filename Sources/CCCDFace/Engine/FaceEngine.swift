@@ -73,6 +73,7 @@ public final class FaceEngine: @unchecked Sendable {
             let start = ContinuousClock.now
             state.models = try Self.load(
                 from: modelsDirectory, hogCache: Self.hogCacheFile(in: configuration.cacheDirectory))
+            BLASThreads.configure()  // one OpenBLAS thread per descriptor (BLASThreads)
             let elapsed = ContinuousClock.now - start
             state.loadDuration = elapsed
             return elapsed

@@ -66,14 +66,18 @@ extension FaceEngine {
         PendingFaceResult { Result { () throws(FaceError) in try self.template(for: FaceImage(encoded: encoded)) } }
     }
 
-    /// Starts decoding the live frames, scoring them for presentation attacks and computing the best
-    /// frame's template on another thread.
+    /// Starts decoding the live frames (in parallel; the first frame that cannot be decoded is the
+    /// error), scoring them for presentation attacks and computing the best frame's template on
+    /// another thread.
     public func startLiveCapture(encodedFrames: [[UInt8]], pad: PresentationAttackDetector)
         -> PendingFaceResult<PreparedLiveCapture>
     {
         PendingFaceResult {
             Result { () throws(FaceError) in
-                let frames = try encodedFrames.map { bytes throws(FaceError) in try FaceImage(encoded: bytes) }
+                let decoded = Self.parallelMap(encodedFrames) { bytes in
+                    Result { () throws(FaceError) in try FaceImage(encoded: bytes) }
+                }
+                let frames = try decoded.map { (frame) throws(FaceError) -> FaceImage in try frame.get() }
                 return try self.prepare(liveFrames: frames, pad: pad)
             }
         }
