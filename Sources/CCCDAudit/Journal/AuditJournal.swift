@@ -135,8 +135,9 @@ package final class AuditJournal: Sendable {
     package func storageSettings() throws(AuditError) -> (journalMode: String, synchronous: Int) {
         do {
             return try database.read { db in
-                (try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "",
-                 try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1)
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+                return (mode, synchronous)
             }
         } catch {
             throw .database(reason: Self.reason(error))
