@@ -216,7 +216,7 @@ package final class AuditJournal: Sendable {
     /// `audit.sqlite-wal` and syncs that one file, so every recorded row survives a power cut as
     /// before, but without the rollback journal's four syncs (journal twice, its folder, the
     /// database) and unlink — the audit write each API read waits for went from a median of 5.7 ms
-    /// (up to 20 ms) to about 0.5 ms on a busy disk.
+    /// (up to 20 ms) to about 1 ms on a busy disk.
     /// The `-wal` and `-shm` files get the database's mode (0640) from SQLite and are kept when the
     /// journal closes (persistent WAL): a reader who may not create files in the folder (`cccd audit`
     /// run by an auditor) can then still open the journal while the daemon is stopped.
