@@ -187,7 +187,13 @@ let package = Package(
 
         // Audit journal of the daemon's reads, verifications and face comparisons (SQLite through GRDB);
         // stores only a salted HMAC of the ID number.
-        .target(name: "CCCDAudit", dependencies: ["CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "CCCDAudit",
+            dependencies: [
+                "CCCDCrypto", .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_file_control (persistent WAL), which GRDB does not wrap.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         // The daemon's per-client tokens file (hashed secrets, scopes), shared by cccdd and `cccd token`.
         .target(name: "CCCDClientTokens", dependencies: ["CCCDPrimitives", "CCCDCrypto"]),
 

@@ -18,8 +18,8 @@ struct DaemonBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "daemon", abstract: "cccdd: read via the API vs in-process, /v1/status under wrk, idle RSS.")
 
-    @Option(help: "Reads each way.")
-    var iterations = 15
+    @Option(help: "Reads each way (about 30 ms each on the virtual card; with 15 the ratio moved between 1.2 and 1.44 from run to run).")
+    var iterations = 40
 
     @Option(help: "The data set to read (dump folder + card.json).")
     var dataset = "TestVectors/datasets/default"
@@ -57,22 +57,7 @@ struct DaemonBenchmark: AsyncParsableCommand {
         let reader = bed.readerNames[0]
         print("cccdd benchmark: \(folder.lastPathComponent) on \"\(reader)\", DG \(Self.dataGroups), photo, PA+AA+CA, trust \(trust), face.precompute \(noFacePrecompute ? "off" : "on")")
 
-        // 1a. In-process: CCCDKit's CardReader with the verifier the daemon builds.
-        let verifier = CardVerifier(trustStore: TrustStore.commandLine(paths: [trust]))
-        var options = ReadOptions(dataGroups: Set(Self.dataGroups.compactMap { DataGroup(rawValue: $0) }), includePhoto: true)
-        options.verifier = verifier
-        var local: [Double] = []
-        for i in 0...iterations {
-            let ms = try await measure {
-                let result = try await CardReader().read(reader: reader, access: .can(can), options: options).result()
-                guard result.rawFiles[.dataGroup(.dg2)] == dg2, result.verification?.overall == .valid else {
-                    throw ValidationError("in-process read: wrong DG2 or verdict \(String(describing: result.verification?.overall))")
-                }
-            }
-            if i > 0 { local.append(ms) }  // the first one warms caches (trust store, OpenSSL)
-        }
-
-        // 1b. The daemon.
+        // The daemon first (idle while the in-process reads run), so the two kinds of read can alternate.
         let daemon = try DaemonProcess.start(
             binary: cccdd ?? Self.siblingBinary("cccdd"), port: port, trust: trust, facePrecompute: !noFacePrecompute)
         defer { daemon.stop() }
@@ -80,8 +65,21 @@ struct DaemonBenchmark: AsyncParsableCommand {
         try await Task.sleep(for: .seconds(3))
         let idleRSS = daemon.residentMegabytes()
         let client = DaemonClient(port: port, token: daemon.token)
-        var remote: [Double] = []
-        for i in 0...iterations {
+
+        // 1a. In-process: CCCDKit's CardReader with the verifier the daemon builds.
+        let verifier = CardVerifier(trustStore: TrustStore.commandLine(paths: [trust]))
+        var options = ReadOptions(dataGroups: Set(Self.dataGroups.compactMap { DataGroup(rawValue: $0) }), includePhoto: true)
+        options.verifier = verifier
+        let readInProcess = {
+            try await measure {
+                let result = try await CardReader().read(reader: reader, access: .can(can), options: options).result()
+                guard result.rawFiles[.dataGroup(.dg2)] == dg2, result.verification?.overall == .valid else {
+                    throw ValidationError("in-process read: wrong DG2 or verdict \(String(describing: result.verification?.overall))")
+                }
+            }
+        }
+        // 1b. The same read through the daemon (then DELETE, not timed).
+        let readViaAPI = {
             var readId = ""
             let ms = try await measure {
                 let object = try await client.read(reader: 0, can: can, dataGroups: Self.dataGroups)
@@ -92,7 +90,28 @@ struct DaemonBenchmark: AsyncParsableCommand {
                 readId = id
             }
             try await client.delete(readId)
-            if i > 0 { remote.append(ms) }
+            return ms
+        }
+        // Without the precompute the two alternate, so that a change in the machine's load (other
+        // processes on a shared machine) hits both alike. With it, the chip template the daemon
+        // computes after each API read would run into the next in-process read: then all in-process
+        // reads come first. The first read of each kind warms caches (trust store, OpenSSL) and is dropped.
+        var local: [Double] = []
+        var remote: [Double] = []
+        if noFacePrecompute {
+            for i in 0...iterations {
+                let (a, b) = (try await readInProcess(), try await readViaAPI())
+                if i > 0 { local.append(a); remote.append(b) }
+            }
+        } else {
+            for i in 0...iterations { let ms = try await readInProcess(); if i > 0 { local.append(ms) } }
+            for i in 0...iterations { let ms = try await readViaAPI(); if i > 0 { remote.append(ms) } }
+        }
+        // The floor of any API call on this machine: one small request and answer through the same
+        // client and connection, sequentially (the read's share of it is in its own figure).
+        var roundTrips: [Double] = []
+        for _ in 0..<(iterations + 5) {
+            roundTrips.append(try await measure { try await client.status() })
         }
         let localSummary = Summary(milliseconds: local)
         let remoteSummary = Summary(milliseconds: remote)
@@ -100,6 +119,7 @@ struct DaemonBenchmark: AsyncParsableCommand {
         print("  read in-process      \(localSummary)")
         print("  read via the API     \(remoteSummary)")
         print(String(format: "  API / in-process median ratio %.3f (target ≤ 1.1) → %@", ratio, ratio <= 1.1 ? "met" : "NOT met"))
+        print("  GET /v1/status round trip, one at a time \(Summary(milliseconds: Array(roundTrips.dropFirst(5))))")
         let afterReadsRSS = daemon.residentMegabytes()
 
         // 2. /v1/status under wrk.
@@ -200,7 +220,8 @@ final class DaemonProcess: @unchecked Sendable {
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["--config", configURL.path]
         var environment = ProcessInfo.processInfo.environment
-        environment["CCCDD_LOG_LEVEL"] = "warning"
+        // Quiet by default; CCCDD_LOG_LEVEL=info shows the daemon's own "read finished" durations.
+        environment["CCCDD_LOG_LEVEL"] = environment["CCCDD_LOG_LEVEL"] ?? "warning"
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.standardError
@@ -265,6 +286,13 @@ struct DaemonClient {
             throw ValidationError("API read answered \(String(decoding: data.prefix(300), as: UTF8.self))")
         }
         return object
+    }
+
+    func status() async throws {
+        var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)/v1/status")!)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        let (_, response) = try await session.data(for: request)
+        guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw ValidationError("GET /v1/status failed") }
     }
 
     func delete(_ readId: String) async throws {

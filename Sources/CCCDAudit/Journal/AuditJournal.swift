@@ -1,6 +1,7 @@
 import CCCDCrypto
 import Foundation
 import GRDB
+import GRDBSQLite
 
 #if canImport(Glibc)
 import Glibc
@@ -116,9 +117,27 @@ package final class AuditJournal: Sendable {
         guard let retentionMilliseconds else { return 0 }
         let cutoff = AuditEntry.milliseconds(now) - retentionMilliseconds
         do {
-            return try database.write { db in
+            let removed = try database.write { db in
                 try db.execute(sql: "DELETE FROM \(AuditSchema.table) WHERE time_ms < ?", arguments: [cutoff])
                 return db.changesCount
+            }
+            // Pruned rows may still sit in earlier frames of the -wal file: copy the log into the
+            // database (whose freed pages secure_delete has zeroed) and empty it. A reader holding
+            // the log open (`cccd audit` at this moment) makes it fail; the next prune retries.
+            try? database.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            return removed
+        } catch {
+            throw .database(reason: Self.reason(error))
+        }
+    }
+
+    /// The connection's journal mode and `synchronous` level (2 = FULL: each commit synced).
+    package func storageSettings() throws(AuditError) -> (journalMode: String, synchronous: Int) {
+        do {
+            return try database.read { db in
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""
+                let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+                return (mode, synchronous)
             }
         } catch {
             throw .database(reason: Self.reason(error))
@@ -184,12 +203,30 @@ package final class AuditJournal: Sendable {
             // The daemon only appends; SQLite's default page cache (2 MiB) would just hold the
             // growing journal in the daemon's memory. 256 KiB keeps its footprint flat.
             try db.execute(sql: "PRAGMA cache_size = -256")
+            if !readOnly { try useWriteAheadLog(db) }
         }
         do {
             return try DatabaseQueue(path: path, configuration: configuration)
         } catch {
             throw .cannotOpen(path: path, reason: reason(error))
         }
+    }
+
+    /// Write-ahead logging with `synchronous = FULL`: a commit appends the row's pages to
+    /// `audit.sqlite-wal` and syncs that one file, so every recorded row survives a power cut as
+    /// before, but without the rollback journal's four syncs (journal twice, its folder, the
+    /// database) and unlink — the audit write each API read waits for went from a median of 5.7 ms
+    /// (up to 20 ms) to about 1 ms on a busy disk.
+    /// The `-wal` and `-shm` files get the database's mode (0640) from SQLite and are kept when the
+    /// journal closes (persistent WAL): a reader who may not create files in the folder (`cccd audit`
+    /// run by an auditor) can then still open the journal while the daemon is stopped.
+    private static func useWriteAheadLog(_ db: Database) throws {
+        var persist: CInt = 1
+        let code = sqlite3_file_control(db.sqliteConnection, nil, SQLITE_FCNTL_PERSIST_WAL, &persist)
+        guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+        let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        guard mode == "wal" else { throw DatabaseError(message: "journal_mode WAL refused (\(mode ?? "nil"))") }
+        try db.execute(sql: "PRAGMA synchronous = FULL")
     }
 
     /// Creates an empty file with mode 0640 (owner writes, the daemon's group reads) so SQLite does
