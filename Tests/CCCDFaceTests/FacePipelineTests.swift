@@ -27,6 +27,22 @@ struct FacePipelineTests {
         #expect(throws: FaceError.noFace) { try failed.wait().get() }
     }
 
+    #if os(Linux)
+        @Test("Background work runs at the background nice value on a thread of its own; normal work does not")
+        func backgroundPriority() throws {
+            // `who` 0: the calling thread (Linux keeps the nice value per thread).
+            @Sendable func niceness() -> Result<Int32, FaceError> { .success(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)) }
+            let processValue = try niceness().get()
+            let background = try PendingFaceResult(priority: .background) { niceness() }.wait().get()
+            #expect(background == max(processValue, PendingFaceResult<Int32>.backgroundNiceness))
+            // Normal work keeps the global queue's value (libdispatch gives user-initiated work -2 where
+            // it may, else the process's), and the lowered thread ended with its work.
+            for _ in 0..<3 {
+                #expect(try PendingFaceResult(priority: .normal) { niceness() }.wait().get() <= processValue)
+            }
+        }
+    #endif
+
     @Test("Templates started ahead give the comparison compare(chip:liveFrames:) gives")
     func sameResultAsAllAtOnce() async throws {
         let chipBytes = try TestData.bytes("chip/obama-jp2-15k.jp2")

@@ -86,8 +86,9 @@ public final class FaceService: Sendable {
         }
         guard admitted else { return nil }
         // Everything (DG2 parsing, the first model load) on the pending work's thread: the read's task
-        // must not wait.
-        return PendingFaceResult {
+        // must not wait. At background priority: it must not slow this read or the next ones (a DG2
+        // without a findable face takes the detector through its retries, over a second of CPU).
+        return PendingFaceResult(priority: .background) {
             defer { self.precomputing.withLock { $0 -= 1 } }
             return Result { () throws(FaceError) in
                 guard let chipImage = DG2Parser.primaryImage(dg2) ?? extractFaceImage(fromDG2OrImage: dg2) else {

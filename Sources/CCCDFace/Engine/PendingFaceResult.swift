@@ -9,9 +9,38 @@ public final class PendingFaceResult<Value: Sendable>: @unchecked Sendable {
     private var outcome: Result<Value, FaceError>?
     private var waiters: [CheckedContinuation<Result<Value, FaceError>, Never>] = []
 
-    /// Starts `work` now on a global queue (off the cooperative thread pool: it is blocking CPU work).
-    public init(_ work: @escaping @Sendable () -> Result<Value, FaceError>) {
-        DispatchQueue.global(qos: .userInitiated).async { self.finish(work()) }
+    /// How the started work shares the CPU with the rest of the process.
+    public enum Priority: Sendable {
+        /// A global queue's thread, like any other work.
+        case normal
+        /// A thread of its own at nice ``backgroundNiceness``: work done ahead of need (the daemon's
+        /// chip template during a read) yields to the reads and requests running meanwhile, and still
+        /// gets a whole core when nothing else wants it. (libdispatch's QoS does not change a Linux
+        /// thread's priority, and a pooled thread, once lowered, could not be raised again without
+        /// CAP_SYS_NICE: hence a thread that ends with the work.)
+        case background
+    }
+
+    /// The nice value of ``Priority/background`` work (0 is normal, 19 the lowest).
+    public static var backgroundNiceness: Int32 { 10 }
+
+    /// Starts `work` now, off the cooperative thread pool (it is blocking CPU work).
+    public init(priority: Priority = .normal, _ work: @escaping @Sendable () -> Result<Value, FaceError>) {
+        switch priority {
+        case .normal:
+            DispatchQueue.global(qos: .userInitiated).async { self.finish(work()) }
+        case .background:
+            let thread = Thread {
+                #if os(Linux)
+                    // Linux keeps the nice value per thread: `who` 0 is this thread alone. A failure
+                    // leaves it at normal.
+                    _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, Self.backgroundNiceness)
+                #endif
+                self.finish(work())
+            }
+            thread.name = "cccd-face-background"
+            thread.start()
+        }
     }
 
     /// A result that is already known (e.g. the work could not start).
