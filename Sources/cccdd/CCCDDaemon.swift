@@ -40,6 +40,12 @@ struct CCCDDaemonCommand: AsyncParsableCommand {
             try await DaemonApplication.run(
                 CommandLineOverrides(configFile: config, listen: listen, unixSocket: unix, tokenFile: tokenFile),
                 logger: logger)
+            // Stopped cleanly: everything that must reach the disk has (each audit row is synced when
+            // written, reads in memory are wiped). Exit without the C/C++ libraries' exit handlers: a
+            // chip-template precompute cannot be interrupted inside dlib, and dlib/OpenBLAS/OpenCV
+            // tearing down their globals under it crashed the daemon at exit.
+            fflush(nil)
+            _exit(0)
         } catch let error as ConfigurationError {
             FileHandle.standardError.write(Data("cccdd: \(error)\n".utf8))
             throw ExitCode(78)  // EX_CONFIG

@@ -1,3 +1,4 @@
+import CCCDTransport
 import Foundation
 import Hummingbird
 import HummingbirdCore
@@ -69,6 +70,11 @@ public enum DaemonApplication {
             logger: logger))
         try await group.run()
         services.store.wipeAll()
+        // The PC/SC watcher threads (the reader monitor, a read's wait for a card) were told to stop;
+        // they must have left pcsc-lite before the process exits and its destructor frees their state.
+        if !PCSCReaderMonitor.waitForWatchersToEnd(timeout: .seconds(2)) {
+            logger.warning("PC/SC watchers still running at exit", metadata: ["count": "\(PCSCReaderMonitor.runningWatchers)"])
+        }
         logger.notice("cccdd stopped")
     }
 }

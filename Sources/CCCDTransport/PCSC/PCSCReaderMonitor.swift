@@ -29,11 +29,36 @@ public enum PCSCReaderMonitor {
         AsyncThrowingStream { continuation in
             let watcher = Watcher(continuation: continuation, initialSnapshot: initialSnapshot)
             continuation.onTermination = { _ in watcher.stop() }
-            let thread = Thread { watcher.run() }
+            liveWatchers.withLock { $0 += 1 }
+            let thread = Thread {
+                watcher.run()
+                liveWatchers.withLock { $0 -= 1 }
+            }
             thread.name = "cccd.pcsc.monitor"
             thread.start()
         }
     }
+
+    /// Watcher threads not yet ended. A stopped watcher still has to leave `SCardGetStatusChange` and
+    /// release its context on its own thread.
+    private static let liveWatchers = LockedBox(0)
+
+    /// Waits (polling, at most `timeout`) until every watcher thread has released its PC/SC context;
+    /// false if some are still running. A process calls this before it exits: pcsc-lite's library
+    /// destructor frees the client's context list, and a watcher still inside the library then
+    /// corrupts the heap (seen as `malloc_consolidate(): unaligned fastbin chunk` when cccdd stopped).
+    @discardableResult
+    public static func waitForWatchersToEnd(timeout: Duration) -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while liveWatchers.withLock({ $0 }) > 0 {
+            guard ContinuousClock.now < deadline else { return false }
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        return true
+    }
+
+    /// Watcher threads running now.
+    public static var runningWatchers: Int { liveWatchers.withLock { $0 } }
 
     private final class Watcher: @unchecked Sendable {
         let continuation: AsyncThrowingStream<ReaderEvent, Error>.Continuation

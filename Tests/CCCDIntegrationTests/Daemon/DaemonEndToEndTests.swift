@@ -123,6 +123,7 @@ extension PCSCEndToEnd {
         events.stop()
         Self.note("daemon test: event client stopped")
         #expect(daemon.stop() == 0, "graceful shutdown: \(daemon.log)")
+        #expect(!daemon.log.contains("PC/SC watchers still running"), "every PC/SC watcher ended before exit")
         Self.note("daemon test: daemon stopped")
         let log = daemon.log
         #expect(log.contains("read finished") && log.contains("counter-1"))
