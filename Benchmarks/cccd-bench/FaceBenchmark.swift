@@ -64,16 +64,7 @@ struct FaceBenchmark: AsyncParsableCommand {
         print("  BLAS: \(loadedBLAS()); threads: \(FaceEngine.blasThreads.map(String.init) ?? "?")")
 
         func stage(_ name: String, _ body: () throws -> Void) rethrows -> Summary {
-            for _ in 0..<2 { try body() }
-            var samples: [Double] = []
-            let cpuStart = processCPUTimeMilliseconds()
-            for _ in 0..<iterations {
-                let start = ContinuousClock.now
-                try body()
-                samples.append((ContinuousClock.now - start).milliseconds)
-            }
-            let cpu = (processCPUTimeMilliseconds() - cpuStart) / Double(iterations)
-            let summary = Summary(milliseconds: samples)
+            let (summary, cpu) = try measureStage(iterations: iterations, body)
             let label = name.padding(toLength: 36, withPad: " ", startingAt: 0)
             print(String(format: "  %@ median %8.2f ms   p95 %8.2f ms   CPU %8.2f ms", label, summary.median, summary.p95, cpu))
             return summary

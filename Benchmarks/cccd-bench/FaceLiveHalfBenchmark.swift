@@ -30,16 +30,7 @@ struct FaceLiveHalfBenchmark {
             + " OPENCV_FOR_THREADS_NUM=\(environment["OPENCV_FOR_THREADS_NUM"] ?? "-")")
 
         func stage(_ name: String, _ body: () throws -> Void) rethrows {
-            for _ in 0..<2 { try body() }
-            var samples: [Double] = []
-            let cpuStart = processCPUTimeMilliseconds()
-            for _ in 0..<iterations {
-                let start = ContinuousClock.now
-                try body()
-                samples.append((ContinuousClock.now - start).milliseconds)
-            }
-            let cpu = (processCPUTimeMilliseconds() - cpuStart) / Double(iterations)
-            let summary = Summary(milliseconds: samples)
+            let (summary, cpu) = try measureStage(iterations: iterations, body)
             print(String(format: "  %@ median %7.2f ms  p95 %7.2f ms  CPU %7.2f ms",
                          name.padding(toLength: 46, withPad: " ", startingAt: 0), summary.median, summary.p95, cpu))
         }

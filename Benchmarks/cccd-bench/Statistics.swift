@@ -57,3 +57,17 @@ func threadCPUTimeMilliseconds() -> Double {
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
     return Double(ts.tv_sec) * 1000 + Double(ts.tv_nsec) / 1e6
 }
+
+/// Times `body` `iterations` times after two warm-up runs: the wall-time summary and the process's
+/// CPU time (all threads) per run, in milliseconds. The face benchmarks' stage rows.
+func measureStage(iterations: Int, _ body: () throws -> Void) rethrows -> (summary: Summary, cpu: Double) {
+    for _ in 0..<2 { try body() }
+    var samples: [Double] = []
+    let cpuStart = processCPUTimeMilliseconds()
+    for _ in 0..<iterations {
+        let start = ContinuousClock.now
+        try body()
+        samples.append((ContinuousClock.now - start).milliseconds)
+    }
+    return (Summary(milliseconds: samples), (processCPUTimeMilliseconds() - cpuStart) / Double(iterations))
+}

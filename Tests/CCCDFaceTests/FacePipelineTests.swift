@@ -31,7 +31,9 @@ struct FacePipelineTests {
         @Test("Background work runs at the background nice value on a thread of its own; normal work does not")
         func backgroundPriority() throws {
             // `who` 0: the calling thread (Linux keeps the nice value per thread).
-            @Sendable func niceness() -> Result<Int32, FaceError> { .success(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)) }
+            @Sendable func niceness() -> Result<Int32, FaceError> {
+                .success(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0))
+            }
             let processValue = try niceness().get()
             let background = try PendingFaceResult(priority: .background) { niceness() }.wait().get()
             #expect(background == max(processValue, PendingFaceResult<Int32>.backgroundNiceness))

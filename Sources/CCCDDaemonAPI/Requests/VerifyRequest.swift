@@ -42,7 +42,6 @@ public struct VerifyRequest: Sendable, Equatable {
         try APIRequestBody.decode(VerifyRequest.self, from: data)
     }
 
-
     private static func checked(_ wire: Wire) throws(APIError) -> VerifyRequest {
         guard !wire.files.isEmpty else { throw .invalidRequest("files is empty; send at least EF.SOD and the data groups") }
         var files: [LDSFile: [UInt8]] = [:]
